@@ -1,0 +1,34 @@
+package dev.bundleanalyzer.parse;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.time.Instant;
+
+/**
+ * One file of a bundle, opened for a parser: its path, modification time, detected charset and content.
+ * The stream starts after any byte-order mark and is read once.
+ *
+ * @param path     entry path inside the bundle (display form, never used as a file-system path)
+ * @param modified modification time of the entry, or {@code null} when the archive has none
+ * @param charset  detected charset of a text file; {@code null} for binary formats
+ * @param content  the bytes after the byte-order mark
+ */
+public record ParseInput(String path, Instant modified, Charset charset, InputStream content) {
+
+    /** Line reader over the decoded text; malformed bytes become U+FFFD rather than failing the entry. */
+    public BufferedReader reader() {
+        if (charset == null) {
+            throw new IllegalStateException(path + " is binary; it has no text reader");
+        }
+        return new BufferedReader(new InputStreamReader(content, charset.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), 1 << 16);
+    }
+
+    public void close() throws IOException {
+        content.close();
+    }
+}

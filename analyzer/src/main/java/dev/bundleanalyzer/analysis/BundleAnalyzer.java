@@ -1,0 +1,131 @@
+package dev.bundleanalyzer.analysis;
+
+import dev.bundleanalyzer.bundle.BundleException;
+import dev.bundleanalyzer.bundle.BundleLimits;
+import dev.bundleanalyzer.bundle.BundleReader;
+import dev.bundleanalyzer.bundle.InventoryItem;
+import dev.bundleanalyzer.detect.ContentDetector;
+import dev.bundleanalyzer.index.BundleIndex;
+import dev.bundleanalyzer.index.BundleIndexWriter;
+import dev.bundleanalyzer.parse.Fact;
+import dev.bundleanalyzer.parse.Note;
+import dev.bundleanalyzer.report.AnalysisReport;
+import dev.bundleanalyzer.report.BundleInfo;
+import dev.bundleanalyzer.rules.Rule;
+import dev.bundleanalyzer.rules.RuleEngine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.stream.Collectors;
+
+/**
+ * The engine behind every front (analyze, batch, search, serve): reads one bundle, parses and indexes every
+ * entry, runs the rules and returns what a report shows.
+ */
+public final class BundleAnalyzer {
+
+    /** Facts shown in the report header, in order, when the bundle has them. */
+    private static final List<String> MACHINE_FACTS = List.of(
+            "host.name", "os.name", "os.version", "agent.version", "powershell.version", "timezone.id");
+
+    private final List<Rule> rules;
+    private final BundleLimits limits;
+    private final int jobs;
+    private final ContentDetector detector;
+
+    /**
+     * @param jobs how many entries are parsed at once (1 = on the calling thread)
+     */
+    public BundleAnalyzer(List<Rule> rules, BundleLimits limits, int jobs) {
+        this.rules = List.copyOf(rules);
+        this.limits = limits;
+        this.jobs = Math.max(1, jobs);
+        this.detector = ContentDetector.standard();
+    }
+
+    /**
+     * Analyzes a bundle, writing its Lucene index to {@code indexDir}.
+     *
+     * @throws BundleException when the bundle cannot be read at all (missing, not an archive)
+     */
+    public AnalysisReport analyze(Path bundle, Path indexDir) throws BundleException, IOException {
+        Instant started = Instant.now();
+        long t0 = System.nanoTime();
+        if (!Files.exists(bundle)) {
+            throw new BundleException(bundle + ": no such file or folder");
+        }
+        BundleFingerprint fingerprint = BundleFingerprint.of(bundle);
+        Files.createDirectories(indexDir);
+
+        List<InventoryItem> inventory;
+        List<Fact> facts;
+        List<Note> notes;
+        Long minTime;
+        Long maxTime;
+        long events;
+        ExecutorService pool = jobs > 1 ? Executors.newFixedThreadPool(jobs, daemonThreads()) : null;
+        try (BundleIndexWriter writer = new BundleIndexWriter(indexDir)) {
+            inventory = new BundleReader(limits, pool).read(bundle, new EntryParser(detector, writer));
+            facts = writer.facts();
+            notes = writer.notes();
+            minTime = writer.minTime();
+            maxTime = writer.maxTime();
+            events = writer.events();
+        } finally {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+
+        Map<String, List<Fact>> factsByKey = facts.stream()
+                .collect(Collectors.groupingBy(f -> f.key().toLowerCase(Locale.ROOT), LinkedHashMap::new, Collectors.toList()));
+        Set<String> parsedKinds = inventory.stream().filter(i -> i.records() > 0)
+                .map(InventoryItem::kind).collect(Collectors.toCollection(TreeSet::new));
+        RuleEngine.Outcome outcome;
+        try (BundleIndex index = BundleIndex.open(indexDir)) {
+            outcome = new RuleEngine(rules).evaluate(new RuleEngine.Context(index, factsByKey, inventory, notes, parsedKinds));
+        }
+
+        Map<String, String> machine = new LinkedHashMap<>();
+        for (String key : MACHINE_FACTS) {
+            List<Fact> values = factsByKey.get(key);
+            if (values != null && !values.isEmpty()) {
+                machine.put(key, values.get(0).value());
+            }
+        }
+        List<String> noteLines = new ArrayList<>();
+        for (Note note : notes) {
+            noteLines.add(note.file() + ": " + note.message());
+        }
+        BundleInfo info = new BundleInfo(bundle.toString(), bundle.getFileName().toString(), fingerprint.size(),
+                fingerprint.sha256(), started, Duration.ofNanos(System.nanoTime() - t0));
+        return new AnalysisReport(version(), info, outcome.findings(), outcome.notEvaluated(), inventory, machine,
+                minTime == null ? null : Instant.ofEpochMilli(minTime),
+                maxTime == null ? null : Instant.ofEpochMilli(maxTime), events, noteLines);
+    }
+
+    /** Version of the analyzer as built, or {@code dev} when run from classes. */
+    public static String version() {
+        String v = BundleAnalyzer.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemonThreads() {
+        return runnable -> {
+            Thread t = new Thread(runnable, "bundle-entry");
+            t.setDaemon(true);
+            return t;
+        };
+    }
+}

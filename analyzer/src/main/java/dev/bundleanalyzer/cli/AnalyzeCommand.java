@@ -1,0 +1,147 @@
+package dev.bundleanalyzer.cli;
+
+import dev.bundleanalyzer.analysis.BundleAnalyzer;
+import dev.bundleanalyzer.bundle.BundleException;
+import dev.bundleanalyzer.bundle.BundleLimits;
+import dev.bundleanalyzer.report.AnalysisReport;
+import dev.bundleanalyzer.report.HtmlReportWriter;
+import dev.bundleanalyzer.report.JsonReportWriter;
+import dev.bundleanalyzer.rules.Evidence;
+import dev.bundleanalyzer.rules.Finding;
+import dev.bundleanalyzer.rules.Rule;
+import dev.bundleanalyzer.rules.RuleFileException;
+import dev.bundleanalyzer.rules.RuleLoader;
+import dev.bundleanalyzer.rules.Severity;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = "Analyze one support bundle (.zip, .tar, .tar.gz/.tgz, .7z or a folder) and write its report.")
+final class AnalyzeCommand implements Callable<Integer> {
+
+    enum Format { html, json }
+
+    @Parameters(index = "0", paramLabel = "<bundle>", description = "the bundle: an archive or a folder")
+    Path bundle;
+
+    @Option(names = "--out", paramLabel = "DIR",
+            description = "output folder (default: <bundle file name>.report in the current folder)")
+    Path out;
+
+    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|ko", description = "report language: en or ko (default: ${DEFAULT-VALUE})")
+    String lang;
+
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "html,json",
+            description = "what to write, comma separated: html, json (default: ${DEFAULT-VALUE})")
+    Set<Format> formats = EnumSet.allOf(Format.class);
+
+    @Option(names = "--jobs", paramLabel = "N", description = "entries parsed at once (default: the number of cores)")
+    int jobs = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--rules", paramLabel = "DIR", description = "a folder of extra rule files (*.yaml) to load beside the catalogue")
+    Path rulesDir;
+
+    @Option(names = "--max-depth", paramLabel = "N", description = "deepest nesting of archives (default: ${DEFAULT-VALUE})")
+    int maxDepth = BundleLimits.DEFAULTS.maxDepth();
+
+    @Option(names = "--max-entries", paramLabel = "N", description = "most entries read from the bundle (default: ${DEFAULT-VALUE})")
+    int maxEntries = BundleLimits.DEFAULTS.maxEntries();
+
+    @Option(names = "--max-total-bytes", paramLabel = "BYTES", description = "most uncompressed bytes read in all (default: ${DEFAULT-VALUE})")
+    long maxTotalBytes = BundleLimits.DEFAULTS.maxTotalBytes();
+
+    @Option(names = "--max-entry-bytes", paramLabel = "BYTES", description = "most uncompressed bytes read from one entry (default: ${DEFAULT-VALUE})")
+    long maxEntryBytes = BundleLimits.DEFAULTS.maxEntryBytes();
+
+    @Option(names = "--max-ratio", paramLabel = "N", description = "largest compression ratio of an entry before it is stopped as a bomb (default: ${DEFAULT-VALUE})")
+    double maxRatio = BundleLimits.DEFAULTS.maxRatio();
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (!lang.equals("en") && !lang.equals("ko")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or ko, not '" + lang + "'");
+        }
+        if (jobs < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
+        }
+        List<Rule> rules;
+        try {
+            RuleLoader loader = new RuleLoader();
+            rules = rulesDir == null ? loader.loadCatalogue() : loader.loadCatalogueAnd(rulesDir);
+        } catch (RuleFileException e) {
+            err.println("bundle-analyzer: bad rule file: " + e.getMessage());
+            return Main.USAGE;
+        }
+        Path outDir = out != null ? out : Path.of(fileName(bundle) + ".report");
+        BundleLimits limits = new BundleLimits(maxDepth, maxEntries, maxTotalBytes, maxEntryBytes, maxRatio,
+                BundleLimits.DEFAULTS.ratioGraceBytes());
+        AnalysisReport report;
+        try {
+            Files.createDirectories(outDir);
+            report = new BundleAnalyzer(rules, limits, jobs).analyze(bundle, outDir.resolve("index"));
+        } catch (BundleException e) {
+            err.println("bundle-analyzer: cannot analyze " + e.getMessage());
+            return Main.FAILED;
+        } catch (IOException e) {
+            err.println("bundle-analyzer: " + e.getMessage());
+            return Main.FAILED;
+        }
+        try {
+            if (formats.contains(Format.html)) {
+                new HtmlReportWriter().write(report, lang, outDir.resolve("report.html"));
+            }
+            if (formats.contains(Format.json)) {
+                new JsonReportWriter().write(report, lang, outDir.resolve("findings.json"));
+            }
+        } catch (IOException e) {
+            err.println("bundle-analyzer: cannot write the report to " + outDir + ": " + e.getMessage());
+            return Main.FAILED;
+        }
+        printSummary(stdout, report, outDir);
+        boolean serious = report.findings().stream()
+                .anyMatch(f -> f.severity().compareTo(Severity.ERROR) >= 0);
+        return serious ? Main.FINDINGS : Main.OK;
+    }
+
+    private void printSummary(PrintWriter out, AnalysisReport report, Path outDir) {
+        long failed = report.inventory().stream().filter(i -> i.status() != dev.bundleanalyzer.bundle.InventoryItem.Status.PARSED).count();
+        out.printf("%s: %d files (%d not parsed), %d events, %d findings, %d rules not evaluated, %d ms%n",
+                report.bundle().name(), report.inventory().size(), failed, report.events(), report.findings().size(),
+                report.notEvaluated().size(), report.bundle().elapsed().toMillis());
+        for (Finding f : report.findings()) {
+            String where = "";
+            if (!f.evidence().isEmpty()) {
+                Evidence e = f.evidence().get(0);
+                where = "  " + e.file() + (e.record() != null ? " record " + e.record() : e.line() > 0 ? ":" + e.line() : "");
+            }
+            out.printf("  %-8s %-34s x%-5d %s%s%n", f.severity().label(), f.rule(), f.count(), f.title().get(lang), where);
+        }
+        if (formats.contains(Format.html)) {
+            out.println("report: " + outDir.resolve("report.html"));
+        }
+        if (formats.contains(Format.json)) {
+            out.println("json:   " + outDir.resolve("findings.json"));
+        }
+        out.flush();
+    }
+
+    private static String fileName(Path bundle) {
+        Path name = bundle.toAbsolutePath().normalize().getFileName();
+        return name == null ? "bundle" : name.toString();
+    }
+}

@@ -1,0 +1,126 @@
+package dev.bundleanalyzer.index;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongPoint;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.IndexableField;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.index.Term;
+
+/** Read side of a bundle index: parses queries in the documented syntax and returns matching events. */
+public final class BundleIndex implements Closeable {
+
+    private static final Query EVENTS = new TermQuery(new Term(Fields.TYPE, Fields.TYPE_EVENT));
+    private static final Sort BY_TIME = new Sort(timeSort(false));
+    private static final Sort BY_TIME_DESC = new Sort(timeSort(true));
+
+    private final DirectoryReader reader;
+    private final IndexSearcher searcher;
+
+    private BundleIndex(DirectoryReader reader) {
+        this.reader = reader;
+        this.searcher = new IndexSearcher(reader);
+    }
+
+    public static BundleIndex open(Path dir) throws IOException {
+        return new BundleIndex(DirectoryReader.open(FSDirectory.open(dir)));
+    }
+
+    /**
+     * Parses a query in Lucene's classic syntax; the default field is {@code message}.
+     *
+     * @throws QuerySyntaxException with the position of the problem
+     */
+    public static Query parse(String query) throws QuerySyntaxException {
+        QueryParser parser = new QueryParser(Fields.MESSAGE, IndexAnalyzers.forQueries());
+        parser.setAllowLeadingWildcard(true);
+        parser.setSplitOnWhitespace(true);
+        try {
+            return parser.parse(query);
+        } catch (ParseException e) {
+            throw new QuerySyntaxException(query, e);
+        }
+    }
+
+    /** How many events match. */
+    public int count(Query query) throws IOException {
+        return searcher.count(eventsOnly(query));
+    }
+
+    /** The first {@code limit} matching events in time order (or the last ones, when {@code latestFirst}). */
+    public List<Hit> search(Query query, int limit, boolean latestFirst) throws IOException {
+        if (limit <= 0) {
+            return List.of();
+        }
+        TopFieldDocs top = searcher.search(eventsOnly(query), limit, latestFirst ? BY_TIME_DESC : BY_TIME);
+        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+            hits.add(toHit(searcher.storedFields().document(sd.doc)));
+        }
+        return hits;
+    }
+
+    /** Time of the latest matching event that has a time, or {@code null}. */
+    public Instant latestTime(Query query) throws IOException {
+        Query timed = new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(LongPoint.newRangeQuery(Fields.TIME, Long.MIN_VALUE, Long.MAX_VALUE), BooleanClause.Occur.FILTER)
+                .build();
+        List<Hit> last = search(timed, 1, true);
+        return last.isEmpty() ? null : last.get(0).time();
+    }
+
+    public int documents() {
+        return reader.numDocs();
+    }
+
+    private static Query eventsOnly(Query query) {
+        return new BooleanQuery.Builder()
+                .add(query, BooleanClause.Occur.MUST)
+                .add(EVENTS, BooleanClause.Occur.FILTER)
+                .build();
+    }
+
+    private static Hit toHit(Document doc) {
+        IndexableField time = doc.getField(Fields.TIME);
+        IndexableField record = doc.getField(Fields.RECORD);
+        IndexableField line = doc.getField(Fields.LINE);
+        return new Hit(doc.get(Fields.FILE),
+                line == null ? 0 : line.numericValue().longValue(),
+                record == null ? null : record.numericValue().longValue(),
+                time == null ? null : Instant.ofEpochMilli(time.numericValue().longValue()),
+                doc.get(Fields.LEVEL), doc.get(Fields.COMPONENT), doc.get(Fields.RAW));
+    }
+
+    private static SortField timeSort(boolean reverse) {
+        SortField field = new SortField(Fields.TIME_SORT, SortField.Type.LONG, reverse);
+        field.setMissingValue(Long.MAX_VALUE);
+        return field;
+    }
+
+    @Override
+    public void close() throws IOException {
+        reader.close();
+    }
+
+    /** One matching event as stored. */
+    public record Hit(String file, long line, Long record, Instant time, String level, String component, String raw) {
+    }
+}

@@ -1,0 +1,45 @@
+package dev.bundleanalyzer.index;
+
+import java.util.Set;
+
+/**
+ * Field names of the bundle index; they are also the field names users type in search queries,
+ * so they are part of the command-line contract.
+ */
+public final class Fields {
+    /** {@code event} or {@code fact}. */
+    public static final String TYPE = "type";
+    /** Epoch milliseconds UTC, on records that have a time: point (range queries) and stored. */
+    public static final String TIME = "time";
+    /** Doc values of every document for the index sort: the time, or {@code Long.MAX_VALUE} to sort last. */
+    public static final String TIME_SORT = "timeSort";
+    public static final String TIME_ASSUMED = "timeAssumed";
+    public static final String FILE = "file";
+    public static final String LINE = "line";
+    public static final String RECORD = "record";
+    public static final String LEVEL = "level";
+    public static final String COMPONENT = "component";
+    public static final String PROCESS = "process";
+    public static final String THREAD = "thread";
+    public static final String SOURCE = "source";
+    public static final String ACTIVITY_ID = "activityId";
+    public static final String ERROR_CODE = "errorCode";
+    public static final String CHANNEL = "channel";
+    public static final String EVENT_ID = "eventId";
+    /** Free text of the record, analysed with {@link IndexAnalyzers#message()}. */
+    public static final String MESSAGE = "message";
+    /** The record as written in the source; stored only, for evidence. */
+    public static final String RAW = "raw";
+    public static final String FACT_KEY = "factKey";
+    public static final String FACT_VALUE = "factValue";
+
+    public static final String TYPE_EVENT = "event";
+    public static final String TYPE_FACT = "fact";
+
+    /** Exact-match fields: indexed whole and lower-cased, so queries on them ignore case. */
+    public static final Set<String> KEYWORDS = Set.of(TYPE, FILE, LEVEL, COMPONENT, PROCESS, THREAD, SOURCE,
+            ACTIVITY_ID, ERROR_CODE, CHANNEL, EVENT_ID, FACT_KEY, TIME_ASSUMED);
+
+    private Fields() {
+    }
+}

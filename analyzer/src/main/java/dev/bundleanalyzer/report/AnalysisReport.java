@@ -1,0 +1,32 @@
+package dev.bundleanalyzer.report;
+
+import dev.bundleanalyzer.bundle.InventoryItem;
+import dev.bundleanalyzer.rules.Finding;
+import dev.bundleanalyzer.rules.NotEvaluated;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything a report shows, independent of its format.
+ *
+ * @param findings     sorted by severity (most severe first), then rule ID
+ * @param machine      facts shown in the header (host, os, agent version, powershell version, time zone),
+ *                     keyed by fact key; only those the bundle holds
+ * @param timeFrom     earliest event time in the bundle, or {@code null}
+ * @param timeTo       latest event time in the bundle, or {@code null}
+ * @param notes        remarks about the analysis itself (assumed years or zones, limits reached)
+ */
+public record AnalysisReport(String analyzerVersion, BundleInfo bundle, List<Finding> findings,
+                             List<NotEvaluated> notEvaluated, List<InventoryItem> inventory,
+                             Map<String, String> machine, Instant timeFrom, Instant timeTo, long events,
+                             List<String> notes) {
+
+    public AnalysisReport {
+        findings = List.copyOf(findings);
+        notEvaluated = List.copyOf(notEvaluated);
+        inventory = List.copyOf(inventory);
+        machine = Map.copyOf(machine);
+        notes = List.copyOf(notes);
+    }
+}

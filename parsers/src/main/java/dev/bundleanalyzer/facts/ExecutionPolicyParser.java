@@ -46,7 +46,7 @@ public final class ExecutionPolicyParser implements Parser {
         }
         boolean header = false;
         for (String line : sample.text().split("\r?\n", 100)) {
-            String[] tok = PsVersionTableParser.tokens(line);
+            String[] tok = CaptureText.tokens(line);
             if (isHeader(tok)) {
                 header = true;
             } else if (header && tok.length == 2 && scope(tok[0]) >= 0) {
@@ -58,7 +58,7 @@ public final class ExecutionPolicyParser implements Parser {
 
     @Override
     public long parse(ParseInput input, RecordSink sink) throws IOException {
-        List<String> lines = PsVersionTableParser.readLines(input);
+        List<String> lines = CaptureText.readLines(input);
         String file = input.path();
         String[] values = new String[SCOPES.size()];
         int[] rowLine = new int[SCOPES.size()];
@@ -66,7 +66,7 @@ public final class ExecutionPolicyParser implements Parser {
         long facts = 0;
         int lastRow = 0;
         for (int i = 0; i < lines.size(); i++) {
-            String[] tok = PsVersionTableParser.tokens(lines.get(i));
+            String[] tok = CaptureText.tokens(lines.get(i));
             if (isHeader(tok)) {
                 inTable = true;
                 continue;

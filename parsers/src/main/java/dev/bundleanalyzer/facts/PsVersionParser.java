@@ -46,7 +46,7 @@ public final class PsVersionParser implements Parser {
         for (int i = 0; i < lines.length; i++) {
             if (header(lines[i]) != null) {
                 String[] row = dataRow(lines, i + 1);
-                return row != null && isInteger(PsVersionTableParser.tokens(row[0])[0]) ? 90 : 70;
+                return row != null && isInteger(CaptureText.tokens(row[0])[0]) ? 90 : 70;
             }
         }
         return 0;
@@ -54,7 +54,7 @@ public final class PsVersionParser implements Parser {
 
     @Override
     public long parse(ParseInput input, RecordSink sink) throws IOException {
-        List<String> lines = PsVersionTableParser.readLines(input);
+        List<String> lines = CaptureText.readLines(input);
         String[] all = lines.toArray(new String[0]);
         long facts = 0;
         for (int i = 0; i < all.length; i++) {
@@ -84,7 +84,7 @@ public final class PsVersionParser implements Parser {
     }
 
     private static List<String> header(String line) {
-        List<String> tok = List.of(PsVersionTableParser.tokens(line));
+        List<String> tok = List.of(CaptureText.tokens(line));
         if (tok.equals(WINDOWS_HEADER)) {
             return WINDOWS_HEADER;
         }
@@ -128,7 +128,7 @@ public final class PsVersionParser implements Parser {
             }
         }
         if (starts.size() != n) {
-            String[] tok = PsVersionTableParser.tokens(row);
+            String[] tok = CaptureText.tokens(row);
             System.arraycopy(tok, 0, out, 0, Math.min(n, tok.length));
             return out;
         }

@@ -60,7 +60,7 @@ public final class PsVersionTableParser implements Parser {
         boolean blockValue = false;
         boolean headerOnly = false;
         for (String line : text.split("\r?\n", 200)) {
-            String[] tok = tokens(line);
+            String[] tok = CaptureText.tokens(line);
             if (isHeader(tok)) {
                 inTable = true;
             } else if (tok.length == 0) {
@@ -84,7 +84,7 @@ public final class PsVersionTableParser implements Parser {
 
     @Override
     public long parse(ParseInput input, RecordSink sink) throws IOException {
-        List<String> lines = readLines(input);
+        List<String> lines = CaptureText.readLines(input);
         String file = input.path();
         long facts = 0;
         boolean inTable = false;
@@ -94,7 +94,7 @@ public final class PsVersionTableParser implements Parser {
         int blockLine = 0;
         for (int i = 0; i < lines.size(); i++) {
             String line = lines.get(i);
-            String[] tok = tokens(line);
+            String[] tok = CaptureText.tokens(line);
             if (isHeader(tok)) {
                 inTable = true;
                 continue;
@@ -223,24 +223,4 @@ public final class PsVersionTableParser implements Parser {
         return !s.isEmpty() && Character.isDigit(s.charAt(0));
     }
 
-    private static final String[] NONE = new String[0];
-
-    static String[] tokens(String line) {
-        String s = line.strip();
-        return s.isEmpty() ? NONE : s.split("\\s+");
-    }
-
-    static List<String> readLines(ParseInput input) throws IOException {
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = input.reader()) {
-            String line;
-            while ((line = r.readLine()) != null) {
-                if (lines.isEmpty() && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
-                    line = line.substring(1);
-                }
-                lines.add(line);
-            }
-        }
-        return lines;
-    }
 }

@@ -90,7 +90,7 @@ public final class BundleAnalyzer {
 
         Map<String, List<Fact>> factsByKey = facts.stream()
                 .collect(Collectors.groupingBy(f -> f.key().toLowerCase(Locale.ROOT), LinkedHashMap::new, Collectors.toList()));
-        Set<String> parsedKinds = inventory.stream().filter(i -> i.records() > 0)
+        Set<String> parsedKinds = inventory.stream().filter(i -> i.status() == InventoryItem.Status.PARSED)
                 .map(InventoryItem::kind).collect(Collectors.toCollection(TreeSet::new));
         RuleEngine.Outcome outcome;
         try (BundleIndex index = BundleIndex.open(indexDir)) {

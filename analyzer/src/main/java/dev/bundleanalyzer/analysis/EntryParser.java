@@ -60,12 +60,9 @@ final class EntryParser implements EntryHandler {
             return new InventoryItem(entry.path(), detection.kind(), charset, counted.count(), records.count(),
                     InventoryItem.Status.FAILED, describe(e) + partial);
         }
-        if (records.count() == 0) {
-            return new InventoryItem(entry.path(), detection.kind(), charset, counted.count(), 0,
-                    InventoryItem.Status.SKIPPED, "recognised as " + detection.kind() + " but holds no records");
-        }
+        // recognised but empty is still an input: its rules are evaluated (and find nothing)
         return new InventoryItem(entry.path(), detection.kind(), charset, counted.count(), records.count(),
-                InventoryItem.Status.PARSED, null);
+                InventoryItem.Status.PARSED, records.count() == 0 ? "recognised as " + detection.kind() + "; holds no records" : null);
     }
 
     private static long size(BundleEntry entry, CountingInput counted) {

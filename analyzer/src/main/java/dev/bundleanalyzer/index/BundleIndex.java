@@ -6,7 +6,16 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.SortedSetDocValues;
+import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexableField;
@@ -87,6 +96,45 @@ public final class BundleIndex implements Closeable {
         return last.isEmpty() ? null : last.get(0).time();
     }
 
+    /** How many matching events carry each value of a groupable keyword field, largest first. */
+    public Map<String, Long> groupCounts(Query query, String field) throws IOException {
+        Map<String, Long> counts = new HashMap<>();
+        searcher.search(eventsOnly(query), new SimpleCollector() {
+            private SortedSetDocValues values;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                values = DocValues.getSortedSet(context.reader(), field);
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (values.advanceExact(doc)) {
+                    for (int i = 0; i < values.docValueCount(); i++) {
+                        counts.merge(values.lookupOrd(values.nextOrd()).utf8ToString(), 1L, Long::sum);
+                    }
+                }
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        Map<String, Long> sorted = new LinkedHashMap<>();
+        counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
+        return sorted;
+    }
+
+    /** Hands every matching event, in time order, to the consumer, up to {@code max} of them. */
+    public void forEach(Query query, int max, Consumer<Hit> consumer) throws IOException {
+        for (Hit hit : search(query, max, false)) {
+            consumer.accept(hit);
+        }
+    }
+
     public int documents() {
         return reader.numDocs();
     }
@@ -106,7 +154,7 @@ public final class BundleIndex implements Closeable {
                 line == null ? 0 : line.numericValue().longValue(),
                 record == null ? null : record.numericValue().longValue(),
                 time == null ? null : Instant.ofEpochMilli(time.numericValue().longValue()),
-                doc.get(Fields.LEVEL), doc.get(Fields.COMPONENT), doc.get(Fields.RAW));
+                doc.get(Fields.LEVEL), doc.get(Fields.COMPONENT), doc.get(Fields.MESSAGE), doc.get(Fields.RAW));
     }
 
     private static SortField timeSort(boolean reverse) {
@@ -121,6 +169,7 @@ public final class BundleIndex implements Closeable {
     }
 
     /** One matching event as stored. */
-    public record Hit(String file, long line, Long record, Instant time, String level, String component, String raw) {
+    public record Hit(String file, long line, Long record, Instant time, String level, String component,
+                      String message, String raw) {
     }
 }

@@ -17,6 +17,8 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -90,7 +92,7 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
             keyword(doc, Fields.ERROR_CODE, code);
         }
         if (e.message() != null) {
-            doc.add(new TextField(Fields.MESSAGE, e.message(), Field.Store.NO));
+            doc.add(new TextField(Fields.MESSAGE, e.message(), Field.Store.YES));
         }
         doc.add(new StoredField(Fields.RAW, e.raw() != null ? e.raw() : String.valueOf(e.message())));
         add(doc);
@@ -137,6 +139,9 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
     private static void keyword(Document doc, String field, String value) {
         if (value != null && !value.isEmpty()) {
             doc.add(new StringField(field, value.toLowerCase(Locale.ROOT), Field.Store.NO));
+            if (Fields.GROUPABLE.contains(field)) {
+                doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+            }
         }
     }
 

@@ -40,6 +40,9 @@ public final class Fields {
     public static final Set<String> KEYWORDS = Set.of(TYPE, FILE, LEVEL, COMPONENT, PROCESS, THREAD, SOURCE,
             ACTIVITY_ID, ERROR_CODE, CHANNEL, EVENT_ID, FACT_KEY, TIME_ASSUMED);
 
+    /** Keyword fields whose values a finding can count separately (doc values, original case). */
+    public static final Set<String> GROUPABLE = Set.of(FILE, LEVEL, COMPONENT, ERROR_CODE, EVENT_ID, CHANNEL);
+
     private Fields() {
     }
 }

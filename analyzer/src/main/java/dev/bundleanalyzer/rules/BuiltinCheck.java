@@ -1,63 +1,67 @@
 package dev.bundleanalyzer.rules;
 
-import dev.bundleanalyzer.bundle.InventoryItem;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
- * Checks that cannot be said as a query or a facts condition. Each is registered by name here and used
- * from a rule file as {@code match: {builtin: NAME}}; the rule's text stays in the rule file.
+ * A check that cannot be said as a query or a facts condition: one small class each, registered by name in
+ * {@link BuiltinChecks} and used from a rule file as {@code match: {builtin: NAME, params: {...}}}. The rule's
+ * text, thresholds and samples stay in the rule file.
  */
-public final class BuiltinCheck {
+public interface BuiltinCheck {
 
-    private static final Map<String, Function<RuleEngine.Context, List<Evidence>>> CHECKS = Map.of(
-            "inventory-failed", BuiltinCheck::failedEntries,
-            "inventory-unknown", BuiltinCheck::unknownEntries,
-            "time-assumed", BuiltinCheck::assumedTimes);
+    /** The name rule files use. */
+    String name();
 
-    public static final Set<String> NAMES = CHECKS.keySet();
+    /** Runs the check on a bundle. */
+    Outcome run(RuleMatch.Builtin match, RuleEngine.Context context);
 
-    private BuiltinCheck() {
-    }
+    /**
+     * What the check found.
+     *
+     * @param evaluated false when the bundle lacks the check's inputs (the rule is then "not evaluated")
+     * @param evidence  the records that prove the finding; empty means the rule does not fire
+     * @param count     how many matches, when more than the evidence shown
+     * @param severity  a severity other than the rule's (a second threshold), or null
+     */
+    record Outcome(boolean evaluated, List<Evidence> evidence, long count, Severity severity, List<Group> groups,
+                   List<CheckItem> checklist) {
 
-    /** Evidence of the check on a bundle; empty when it does not fire. */
-    static List<Evidence> run(String name, RuleEngine.Context context) {
-        Function<RuleEngine.Context, List<Evidence>> check = CHECKS.get(name);
-        if (check == null) {
-            throw new IllegalArgumentException("unknown builtin check " + name);
+        public Outcome {
+            evidence = List.copyOf(evidence);
+            groups = List.copyOf(groups);
+            checklist = List.copyOf(checklist);
         }
-        return check.apply(context);
-    }
 
-    /** Entries that could not be read or parsed, with the reason. */
-    private static List<Evidence> failedEntries(RuleEngine.Context context) {
-        List<Evidence> out = new ArrayList<>();
-        for (InventoryItem item : context.inventory()) {
-            if (item.status() == InventoryItem.Status.FAILED) {
-                out.add(new Evidence(item.path(), 0, null, null, item.reason()));
-            }
+        public static Outcome notEvaluated() {
+            return new Outcome(false, List.of(), 0, null, List.of(), List.of());
         }
-        return out;
-    }
 
-    /** Entries whose kind nothing recognised: listed so that no file is ignored silently. */
-    private static List<Evidence> unknownEntries(RuleEngine.Context context) {
-        List<Evidence> out = new ArrayList<>();
-        for (InventoryItem item : context.inventory()) {
-            if (item.status() == InventoryItem.Status.SKIPPED
-                    && ("unknown".equals(item.kind()) || "binary".equals(item.kind()))) {
-                out.add(new Evidence(item.path(), 0, null, null, item.reason()));
-            }
+        public static Outcome clear() {
+            return new Outcome(true, List.of(), 0, null, List.of(), List.of());
         }
-        return out;
-    }
 
-    private static List<Evidence> assumedTimes(RuleEngine.Context context) {
-        return context.notes().stream()
-                .map(n -> new Evidence(n.file(), 0, null, null, n.message()))
-                .toList();
+        public static Outcome fired(List<Evidence> evidence) {
+            return new Outcome(true, evidence, evidence.size(), null, List.of(), List.of());
+        }
+
+        public Outcome withSeverity(Severity raised) {
+            return new Outcome(evaluated, evidence, count, raised, groups, checklist);
+        }
+
+        public Outcome withCount(long total) {
+            return new Outcome(evaluated, evidence, total, severity, groups, checklist);
+        }
+
+        public Outcome withGroups(List<Group> byValue) {
+            return new Outcome(evaluated, evidence, count, severity, byValue, checklist);
+        }
+
+        public Outcome withChecklist(List<CheckItem> items) {
+            return new Outcome(evaluated, evidence, count, severity, groups, items);
+        }
+
+        public boolean fires() {
+            return evaluated && (!evidence.isEmpty() || count > 0);
+        }
     }
 }

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * A condition over facts, written in rule files as a small expression:
@@ -15,12 +17,15 @@ import java.util.Set;
  *   and        := unary ('and' unary)*
  *   unary      := 'not' unary | '(' expr ')' | comparison
  *   comparison := KEY op VALUE | KEY 'in' '(' VALUE (',' VALUE)* ')'
- *   op         := '==' | '!=' | '<' | '<=' | '>' | '>='
+ *   op         := '==' | '!=' | '<' | '<=' | '>' | '>=' | 'matches' | 'contains' | 'startswith' | 'endswith'
  *   VALUE      := number | dotted version | 'quoted text' | "quoted text" | bare word
  * </pre>
- * Keys are fact keys ({@code powershell.version.major}); text compares without regard to case; numbers and
- * dotted versions compare part by part. A comparison on a key the bundle has no fact for is <em>unknown</em>,
- * and unknown propagates (Kleene logic), so a rule whose inputs are missing is "not evaluated", never passed.
+ * Keys are fact keys ({@code powershell.version.major}); {@code *} in a key stands for any text
+ * ({@code device.root\iscsiprt\*.status}). Text compares without regard to case; signed or decimal numbers
+ * ({@code +0.5}) compare as numbers, dotted versions part by part; {@code matches} is a regular expression found
+ * anywhere in the value, case-insensitive. A comparison holds when any fact of its key satisfies it; with no
+ * fact of the key it does not hold. Whether a rule can be evaluated at all is decided by its inputs, before this
+ * expression runs.
  */
 public final class FactExpression {
 
@@ -60,11 +65,12 @@ public final class FactExpression {
         return text;
     }
 
-    /** TRUE, FALSE or UNKNOWN, with the facts that made it so. */
-    public record Result(Truth truth, List<Fact> evidence) {
+    /**
+     * The outcome, with the facts that made it so: those that satisfied the condition when it holds, those
+     * that were examined when it does not (so that {@code not (...)} can show what it looked at).
+     */
+    public record Result(boolean holds, List<Fact> evidence) {
     }
-
-    public enum Truth { TRUE, FALSE, UNKNOWN }
 
     private interface Node {
         Result eval(Map<String, List<Fact>> facts);
@@ -74,22 +80,15 @@ public final class FactExpression {
 
     private record Or(List<Node> parts) implements Node {
         public Result eval(Map<String, List<Fact>> facts) {
-            boolean unknown = false;
-            boolean anyTrue = false;
-            List<Fact> evidence = new ArrayList<>();
+            List<Fact> held = new ArrayList<>();
+            List<Fact> examined = new ArrayList<>();
+            boolean holds = false;
             for (Node part : parts) {
                 Result r = part.eval(facts);
-                if (r.truth() == Truth.TRUE) {
-                    anyTrue = true;
-                    evidence.addAll(r.evidence());
-                } else if (r.truth() == Truth.UNKNOWN) {
-                    unknown = true;
-                }
+                holds |= r.holds();
+                (r.holds() ? held : examined).addAll(r.evidence());
             }
-            if (anyTrue) {
-                return new Result(Truth.TRUE, evidence);
-            }
-            return new Result(unknown ? Truth.UNKNOWN : Truth.FALSE, List.of());
+            return new Result(holds, holds ? held : examined);
         }
 
         public void collectKeys(Set<String> keys) {
@@ -99,19 +98,15 @@ public final class FactExpression {
 
     private record And(List<Node> parts) implements Node {
         public Result eval(Map<String, List<Fact>> facts) {
-            boolean unknown = false;
             List<Fact> evidence = new ArrayList<>();
             for (Node part : parts) {
                 Result r = part.eval(facts);
-                if (r.truth() == Truth.FALSE) {
-                    return new Result(Truth.FALSE, List.of());
-                }
-                if (r.truth() == Truth.UNKNOWN) {
-                    unknown = true;
+                if (!r.holds()) {
+                    return r;
                 }
                 evidence.addAll(r.evidence());
             }
-            return unknown ? new Result(Truth.UNKNOWN, List.of()) : new Result(Truth.TRUE, evidence);
+            return new Result(true, evidence);
         }
 
         public void collectKeys(Set<String> keys) {
@@ -122,11 +117,7 @@ public final class FactExpression {
     private record Not(Node inner) implements Node {
         public Result eval(Map<String, List<Fact>> facts) {
             Result r = inner.eval(facts);
-            return switch (r.truth()) {
-                case TRUE -> new Result(Truth.FALSE, List.of());
-                case FALSE -> new Result(Truth.TRUE, List.of());
-                case UNKNOWN -> r;
-            };
+            return new Result(!r.holds(), r.evidence());
         }
 
         public void collectKeys(Set<String> keys) {
@@ -134,30 +125,41 @@ public final class FactExpression {
         }
     }
 
-    /** True when any fact of the key satisfies the comparison; those facts are the evidence. */
-    private record Comparison(String key, String op, List<String> values) implements Node {
+    /** Holds when any fact of the key satisfies the comparison; those facts are the evidence. */
+    private record Comparison(String key, String op, List<String> values, Pattern pattern) implements Node {
         public Result eval(Map<String, List<Fact>> facts) {
-            List<Fact> candidates = facts.getOrDefault(key, List.of());
-            if (candidates.isEmpty()) {
-                return new Result(Truth.UNKNOWN, List.of());
-            }
+            List<Fact> candidates = FactKeys.select(facts, key);
             List<Fact> matching = new ArrayList<>();
             for (Fact fact : candidates) {
                 if (test(fact.value())) {
                     matching.add(fact);
                 }
             }
-            return matching.isEmpty() ? new Result(Truth.FALSE, List.of()) : new Result(Truth.TRUE, matching);
+            return matching.isEmpty() ? new Result(false, candidates) : new Result(true, matching);
         }
 
         private boolean test(String actual) {
-            if (op.equals("in")) {
-                return values.stream().anyMatch(v -> ValueComparison.compare(actual, v) == 0);
+            String value = values.get(0);
+            String a = actual.trim().toLowerCase(Locale.ROOT);
+            String v = value.toLowerCase(Locale.ROOT);
+            switch (op) {
+                case "in":
+                    return values.stream().anyMatch(x -> ValueComparison.compare(actual, x) == 0);
+                case "matches":
+                    return pattern.matcher(actual).find();
+                case "contains":
+                    return a.contains(v);
+                case "startswith":
+                    return a.startsWith(v);
+                case "endswith":
+                    return a.endsWith(v);
+                default:
+                    break;
             }
-            Integer c = ValueComparison.compareOrNull(actual, values.get(0));
+            Integer c = ValueComparison.compareOrNull(actual, value);
             if (c == null) {
                 // text that is not a number cannot be ordered: only equality is meaningful
-                boolean equal = actual.trim().equalsIgnoreCase(values.get(0));
+                boolean equal = a.equals(v);
                 return op.equals("==") ? equal : op.equals("!=") && !equal;
             }
             return switch (op) {
@@ -226,14 +228,29 @@ public final class FactExpression {
                     values.add(value());
                 } while (symbol(","));
                 expect(")");
-                return new Comparison(key.toLowerCase(Locale.ROOT), "in", values);
+                return new Comparison(key.toLowerCase(Locale.ROOT), "in", values, null);
             }
             for (String op : List.of("==", "!=", "<=", ">=", "<", ">")) {
                 if (symbol(op)) {
-                    return new Comparison(key.toLowerCase(Locale.ROOT), op, List.of(value()));
+                    return new Comparison(key.toLowerCase(Locale.ROOT), op, List.of(value()), null);
                 }
             }
-            throw error("expected an operator (==, !=, <, <=, >, >=, in) after '" + key + "'");
+            for (String op : List.of("matches", "contains", "startswith", "endswith")) {
+                if (keyword(op)) {
+                    String value = value();
+                    Pattern pattern = null;
+                    if (op.equals("matches")) {
+                        try {
+                            pattern = Pattern.compile(value, Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+                        } catch (PatternSyntaxException e) {
+                            throw error("bad regular expression '" + value + "': " + e.getDescription());
+                        }
+                    }
+                    return new Comparison(key.toLowerCase(Locale.ROOT), op, List.of(value), pattern);
+                }
+            }
+            throw error("expected an operator (==, !=, <, <=, >, >=, in, matches, contains, startswith, endswith) after '"
+                    + key + "'");
         }
 
         String value() {
@@ -260,7 +277,8 @@ public final class FactExpression {
             int start = pos;
             while (pos < s.length()) {
                 char c = s.charAt(pos);
-                if (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '\\' || c == ':') {
+                if (Character.isLetterOrDigit(c) || c == '.' || c == '_' || c == '-' || c == '\\' || c == ':' || c == '*'
+                        || c == '+') {
                     pos++;
                 } else {
                     break;

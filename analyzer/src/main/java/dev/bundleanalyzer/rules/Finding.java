@@ -11,15 +11,27 @@ import java.util.List;
  * @param first     time of the earliest matching record, or {@code null}
  * @param last      time of the latest matching record, or {@code null}
  * @param evidence  matching records in time order, at most the rule's evidence limit
+ * @param groups    counts per value of the rule's grouping field (e.g. per error code), largest first; may be empty
+ * @param checklist items checked on the way to this finding, each with its own verdict; may be empty
  */
 public record Finding(String rule, Severity severity, LocalizedText title, LocalizedText summary,
                       List<LocalizedText> causes, List<LocalizedText> actions, List<String> references,
-                      long count, Instant first, Instant last, List<Evidence> evidence) {
+                      long count, Instant first, Instant last, List<Evidence> evidence, List<Group> groups,
+                      List<CheckItem> checklist) {
 
     public Finding {
         causes = List.copyOf(causes);
         actions = List.copyOf(actions);
         references = List.copyOf(references);
         evidence = List.copyOf(evidence);
+        groups = List.copyOf(groups);
+        checklist = List.copyOf(checklist);
+    }
+
+    public Finding(String rule, Severity severity, LocalizedText title, LocalizedText summary,
+                   List<LocalizedText> causes, List<LocalizedText> actions, List<String> references,
+                   long count, Instant first, Instant last, List<Evidence> evidence) {
+        this(rule, severity, title, summary, causes, actions, references, count, first, last, evidence, List.of(),
+                List.of());
     }
 }

@@ -5,30 +5,48 @@ import dev.bundleanalyzer.index.BundleIndex;
 import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.parse.Note;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
-/** Runs rules over the index, facts and inventory of one bundle. */
+/**
+ * Runs rules over the index, facts and inventory of one bundle. Queries and facts conditions run first;
+ * built-in checks last, so that those about the analysis itself (what could not be evaluated) see the rest.
+ */
 public final class RuleEngine {
 
     private final List<Rule> rules;
+    private final Map<String, BuiltinCheck> builtins;
 
     public RuleEngine(List<Rule> rules) {
         this.rules = List.copyOf(rules);
+        this.builtins = BuiltinChecks.byName();
     }
 
     /**
      * What the rules see of a bundle.
      *
-     * @param facts       facts by key
-     * @param parsedKinds kinds of file of which at least one entry was parsed
+     * @param facts        facts by lower-case key
+     * @param parsedKinds  kinds of file of which at least one entry gave records
+     * @param rules        every rule being run (checks that explain the rest of the catalogue need them)
+     * @param notEvaluated rules found not evaluable so far (filled in before built-in checks run)
      */
     public record Context(BundleIndex index, Map<String, List<Fact>> facts, List<InventoryItem> inventory,
-                          List<Note> notes, Set<String> parsedKinds) {
+                          List<Note> notes, Set<String> parsedKinds, List<Rule> rules, List<NotEvaluated> notEvaluated) {
+
+        public Context(BundleIndex index, Map<String, List<Fact>> facts, List<InventoryItem> inventory,
+                       List<Note> notes, Set<String> parsedKinds) {
+            this(index, facts, inventory, notes, parsedKinds, List.of(), List.of());
+        }
+
+        Context with(List<Rule> allRules, List<NotEvaluated> soFar) {
+            return new Context(index, facts, inventory, notes, parsedKinds, allRules, List.copyOf(soFar));
+        }
     }
 
     /** Findings, most severe first, and the rules that could not be evaluated. */
@@ -46,21 +64,41 @@ public final class RuleEngine {
                 } else {
                     int count = context.index().count(events.query());
                     if (count > 0) {
-                        findings.add(eventFinding(rule, events, count, context.index()));
+                        findings.add(eventFinding(rule, events, count, context));
                     }
                 }
             } else if (match instanceof RuleMatch.Facts facts) {
-                FactExpression.Result result = facts.condition().evaluate(context.facts());
-                if (result.truth() == FactExpression.Truth.UNKNOWN) {
+                if (rule.inputs().stream().noneMatch(key -> FactKeys.any(context.facts(), key))) {
                     notEvaluated.add(notEvaluated(rule));
-                } else if (result.truth() == FactExpression.Truth.TRUE) {
-                    List<Evidence> evidence = factEvidence(result.evidence());
-                    findings.add(finding(rule, evidence.size(), evidence));
+                    continue;
                 }
-            } else if (match instanceof RuleMatch.Builtin builtin) {
-                List<Evidence> evidence = BuiltinCheck.run(builtin.name(), context);
-                if (!evidence.isEmpty()) {
-                    findings.add(finding(rule, evidence.size(), evidence));
+                FactExpression.Result result = facts.condition().evaluate(context.facts());
+                if (result.holds()) {
+                    List<Evidence> evidence = factEvidence(result.evidence());
+                    findings.add(finding(rule, escalated(rule, context), evidence.size(), null, null, evidence,
+                            List.of(), List.of()));
+                }
+            }
+        }
+        Context complete = context.with(rules, notEvaluated);
+        for (Rule rule : rules) {
+            if (rule.match() instanceof RuleMatch.Builtin builtin) {
+                BuiltinCheck.Outcome outcome;
+                try {
+                    outcome = builtins.get(builtin.name()).run(builtin, complete);
+                } catch (UncheckedIOException e) {
+                    throw e.getCause();
+                }
+                if (!outcome.evaluated()) {
+                    notEvaluated.add(notEvaluated(rule));
+                } else if (outcome.fires()) {
+                    Severity severity = outcome.severity() != null ? outcome.severity() : escalated(rule, context);
+                    Instant first = outcome.evidence().stream().map(Evidence::time).filter(Objects::nonNull)
+                            .min(Comparator.naturalOrder()).orElse(null);
+                    Instant last = outcome.evidence().stream().map(Evidence::time).filter(Objects::nonNull)
+                            .max(Comparator.naturalOrder()).orElse(null);
+                    findings.add(finding(rule, severity, Math.max(outcome.count(), outcome.evidence().size()),
+                            first, last, outcome.evidence(), outcome.groups(), outcome.checklist()));
                 }
             }
         }
@@ -69,30 +107,46 @@ public final class RuleEngine {
         return new Outcome(findings, notEvaluated);
     }
 
-    private static NotEvaluated notEvaluated(Rule rule) {
-        return new NotEvaluated(rule.id(), rule.severity(), rule.title(), rule.missing());
+    /** The rule's severity, raised by the first escalation whose condition holds. */
+    private static Severity escalated(Rule rule, Context context) {
+        for (Rule.Escalation escalation : rule.escalations()) {
+            if (escalation.condition().evaluate(context.facts()).holds()) {
+                return escalation.severity();
+            }
+        }
+        return rule.severity();
     }
 
-    private static Finding eventFinding(Rule rule, RuleMatch.Events events, int count, BundleIndex index)
+    private static NotEvaluated notEvaluated(Rule rule) {
+        LocalizedText missing = rule.missing() != null ? rule.missing()
+                : new LocalizedText("The inputs of this check are not in the bundle.", "번들에 이 검사의 입력 자료가 없습니다.");
+        return new NotEvaluated(rule.id(), rule.severity(), rule.title(), missing);
+    }
+
+    private static Finding eventFinding(Rule rule, RuleMatch.Events events, int count, Context context)
             throws IOException {
+        BundleIndex index = context.index();
         List<Evidence> evidence = index.search(events.query(), rule.evidenceLimit(), false).stream()
                 .map(h -> new Evidence(h.file(), h.line(), h.record(), h.time(), h.raw()))
                 .toList();
-        Instant first = evidence.stream().map(Evidence::time).filter(t -> t != null).findFirst().orElse(null);
+        Instant first = evidence.stream().map(Evidence::time).filter(Objects::nonNull).findFirst().orElse(null);
         Instant last = index.latestTime(events.query());
-        return new Finding(rule.id(), rule.severity(), rule.title(), rule.summary(), rule.causes(), rule.actions(),
-                rule.references(), count, first, last, evidence);
+        List<Group> groups = events.group() == null ? List.of()
+                : index.groupCounts(events.query(), events.group()).entrySet().stream()
+                        .map(e -> new Group(e.getKey(), e.getValue())).toList();
+        return finding(rule, escalated(rule, context), count, first, last, evidence, groups, List.of());
     }
 
-    private static Finding finding(Rule rule, long count, List<Evidence> evidence) {
+    private static Finding finding(Rule rule, Severity severity, long count, Instant first, Instant last,
+                                   List<Evidence> evidence, List<Group> groups, List<CheckItem> checklist) {
         List<Evidence> shown = evidence.size() > rule.evidenceLimit()
                 ? evidence.subList(0, rule.evidenceLimit()) : evidence;
-        return new Finding(rule.id(), rule.severity(), rule.title(), rule.summary(), rule.causes(), rule.actions(),
-                rule.references(), count, null, null, shown);
+        return new Finding(rule.id(), severity, rule.title(), rule.summary(), rule.causes(), rule.actions(),
+                rule.references(), count, first, last, shown, groups, checklist);
     }
 
+    /** Several facts of one line (LocalMachine and the effective policy) are one piece of evidence. */
     private static List<Evidence> factEvidence(List<Fact> facts) {
-        // several facts of one line (LocalMachine and the effective policy) are one piece of evidence
         return facts.stream().map(f -> new Evidence(f.file(), f.line(), null, null, f.text())).distinct().toList();
     }
 }

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.bundleanalyzer.index.BundleIndex;
+import dev.bundleanalyzer.index.Fields;
 import dev.bundleanalyzer.index.QuerySyntaxException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,7 +46,7 @@ public final class RuleLoader {
     }
 
     public RuleLoader() {
-        this(BuiltinCheck.NAMES);
+        this(BuiltinChecks.names());
     }
 
     /** The shipped catalogue. */
@@ -114,7 +115,7 @@ public final class RuleLoader {
         } catch (JsonProcessingException e) {
             JsonLocation where = e.getLocation();
             throw new RuleFileException((where == null ? origin : at(origin, where)) + ": "
-                    + e.getOriginalMessage().lines().findFirst().orElse("invalid YAML"), e);
+                    + String.join(" ", e.getOriginalMessage().strip().split("\\s*\\R\\s*")), e);
         } catch (IOException e) {
             throw new RuleFileException(origin + ": " + e.getMessage(), e);
         }
@@ -138,6 +139,19 @@ public final class RuleLoader {
         if (match instanceof RuleMatch.Events && inputs.isEmpty()) {
             throw new RuleFileException(where + ": an events rule needs 'inputs' (the kinds of file it reads, e.g. [errlog])");
         }
+        if (match instanceof RuleMatch.Facts && inputs.isEmpty()) {
+            throw new RuleFileException(where + ": a facts rule needs 'inputs' (the fact keys it reads, e.g. [powershell.version.major])");
+        }
+        List<Rule.Escalation> escalations = new ArrayList<>();
+        if (spec.escalate() != null) {
+            for (EscalationSpec e : spec.escalate()) {
+                try {
+                    escalations.add(new Rule.Escalation(Severity.parse(e.severity()), FactExpression.parse(e.facts())));
+                } catch (IllegalArgumentException | NullPointerException ex) {
+                    throw new RuleFileException(where + ": escalate needs 'severity' and 'facts': " + ex.getMessage(), ex);
+                }
+            }
+        }
         LocalizedText missing = spec.missing() == null ? null : text(spec.missing(), where, "missing");
         if (!(match instanceof RuleMatch.Builtin) && missing == null) {
             throw new RuleFileException(where + ": needs 'missing' (what to collect when its inputs are absent) in en and ko");
@@ -148,15 +162,21 @@ public final class RuleLoader {
                 if (s.file() == null || s.text() == null || s.expect() == null) {
                     throw new RuleFileException(where + ": each sample needs 'file', 'text' and 'expect'");
                 }
+                Severity expected;
+                try {
+                    expected = s.severity() == null ? null : Severity.parse(s.severity());
+                } catch (IllegalArgumentException e) {
+                    throw new RuleFileException(where + ": sample '" + s.name() + "': " + e.getMessage());
+                }
                 samples.add(new RuleSample(s.name() == null ? s.file() : s.name(), s.file(),
-                        s.encoding() == null ? "UTF-8" : s.encoding(), s.text(), s.expect()));
+                        s.encoding() == null ? "UTF-8" : s.encoding(), s.text(), s.expect(), expected));
             }
         }
         return new Rule(id, severity, match, inputs, text(spec.title(), where, "title"),
                 spec.summary() == null ? null : text(spec.summary(), where, "summary"),
                 texts(spec.causes(), where, "causes"), texts(spec.actions(), where, "actions"),
                 spec.references() == null ? List.of() : spec.references(), missing,
-                spec.evidence() == null ? 20 : spec.evidence(), samples, origin);
+                spec.evidence() == null ? 20 : spec.evidence(), samples, escalations, origin);
     }
 
     private RuleMatch toMatch(MatchSpec m, String where) throws RuleFileException {
@@ -167,9 +187,15 @@ public final class RuleLoader {
         if (given != 1) {
             throw new RuleFileException(where + ": 'match' takes exactly one of events, facts or builtin");
         }
+        if (m.group() != null && (m.events() == null || !Fields.GROUPABLE.contains(m.group()))) {
+            throw new RuleFileException(where + ": 'group' goes with 'events' and is one of " + Fields.GROUPABLE);
+        }
+        if (m.params() != null && m.builtin() == null) {
+            throw new RuleFileException(where + ": 'params' goes with 'builtin'");
+        }
         if (m.events() != null) {
             try {
-                return new RuleMatch.Events(m.events(), BundleIndex.parse(m.events()));
+                return new RuleMatch.Events(m.events(), BundleIndex.parse(m.events()), m.group());
             } catch (QuerySyntaxException e) {
                 throw new RuleFileException(where + ": events " + e.getMessage(), e);
             }
@@ -184,7 +210,7 @@ public final class RuleLoader {
         if (!builtins.contains(m.builtin())) {
             throw new RuleFileException(where + ": unknown builtin '" + m.builtin() + "' (known: " + builtins + ")");
         }
-        return new RuleMatch.Builtin(m.builtin());
+        return new RuleMatch.Builtin(m.builtin(), m.params() == null ? Map.of() : m.params());
     }
 
     private static LocalizedText text(TextSpec t, String where, String field) throws RuleFileException {
@@ -237,17 +263,20 @@ public final class RuleLoader {
         }
     }
 
-    record RuleSpec(String id, String severity, List<String> inputs, MatchSpec match, TextSpec title,
-                    TextSpec summary, List<TextSpec> causes, List<TextSpec> actions, List<String> references,
-                    TextSpec missing, Integer evidence, List<SampleSpec> samples) {
+    record RuleSpec(String id, String severity, List<String> inputs, MatchSpec match, List<EscalationSpec> escalate,
+                    TextSpec title, TextSpec summary, List<TextSpec> causes, List<TextSpec> actions,
+                    List<String> references, TextSpec missing, Integer evidence, List<SampleSpec> samples) {
     }
 
-    record MatchSpec(String events, String facts, String builtin) {
+    record MatchSpec(String events, String group, String facts, String builtin, Map<String, String> params) {
+    }
+
+    record EscalationSpec(String severity, String facts) {
     }
 
     record TextSpec(String en, String ko) {
     }
 
-    record SampleSpec(String name, String file, String encoding, String text, Integer expect) {
+    record SampleSpec(String name, String file, String encoding, String text, Integer expect, String severity) {
     }
 }

@@ -9,8 +9,9 @@ package dev.bundleanalyzer.rules;
  * @param encoding how the text becomes bytes: a charset ({@code UTF-8}; {@code UTF-16LE} and {@code UTF-16BE} get a BOM), or {@code base64} for binary samples
  * @param text     the file's content
  * @param expect   how many matches the rule must count
+ * @param severity the severity the finding must have when it differs from the rule's (a second threshold), or null
  */
-public record RuleSample(String name, String file, String encoding, String text, int expect) {
+public record RuleSample(String name, String file, String encoding, String text, int expect, Severity severity) {
 
     /** The sample file's bytes; Windows line ends, as the files come from Windows servers. */
     public byte[] bytes() {

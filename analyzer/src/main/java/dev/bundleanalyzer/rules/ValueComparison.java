@@ -6,8 +6,17 @@ final class ValueComparison {
     private ValueComparison() {
     }
 
-    /** Ordering when both read as numbers or versions, else {@code null}. */
+    /**
+     * Ordering when both read as numbers or versions, else {@code null}. A signed value or one with an exponent
+     * ({@code +0.0123}, {@code -300}) compares as a decimal; otherwise dotted values compare part by part, as
+     * versions do ({@code 2.10 > 2.9}).
+     */
     static Integer compareOrNull(String a, String b) {
+        if (signed(a) || signed(b)) {
+            java.math.BigDecimal x = decimal(a);
+            java.math.BigDecimal y = decimal(b);
+            return x == null || y == null ? null : x.compareTo(y);
+        }
         long[] x = version(a);
         long[] y = version(b);
         if (x == null || y == null) {
@@ -26,6 +35,19 @@ final class ValueComparison {
     static int compare(String a, String b) {
         Integer c = compareOrNull(a, b);
         return c != null ? c : a.trim().compareToIgnoreCase(b.trim());
+    }
+
+    private static boolean signed(String text) {
+        String t = text.trim();
+        return !t.isEmpty() && (t.charAt(0) == '+' || t.charAt(0) == '-');
+    }
+
+    private static java.math.BigDecimal decimal(String text) {
+        try {
+            return new java.math.BigDecimal(text.trim().replace(",", "").replaceFirst("^\\+", ""));
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     /** {@code 5.1.17763.1} → [5, 1, 17763, 1]; digit grouping (1,234) is accepted; else null. */

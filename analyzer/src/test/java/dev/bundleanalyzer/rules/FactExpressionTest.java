@@ -1,6 +1,7 @@
 package dev.bundleanalyzer.rules;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -20,17 +21,25 @@ class FactExpressionTest {
         return map;
     }
 
-    private static FactExpression.Truth eval(String expr, Map<String, List<Fact>> facts) {
-        return FactExpression.parse(expr).evaluate(facts).truth();
+    private static boolean eval(String expr, Map<String, List<Fact>> facts) {
+        return FactExpression.parse(expr).evaluate(facts).holds();
     }
 
     @Test
     void comparesNumbersAndVersionsPartByPart() {
-        assertEquals(FactExpression.Truth.TRUE, eval("powershell.version.major < 3", facts("powershell.version.major", "2")));
-        assertEquals(FactExpression.Truth.FALSE, eval("powershell.version.major < 3", facts("powershell.version.major", "3")));
-        assertEquals(FactExpression.Truth.TRUE, eval("agent.version < 2.0.9249.0", facts("agent.version", "2.0.9083.0")));
-        assertEquals(FactExpression.Truth.FALSE, eval("agent.version < 2.0.9249.0", facts("agent.version", "2.0.10000.1")));
-        assertEquals(FactExpression.Truth.TRUE, eval("tmp.count > 60000", facts("tmp.count", "65,432")));
+        assertTrue(eval("powershell.version.major < 3", facts("powershell.version.major", "2")));
+        assertFalse(eval("powershell.version.major < 3", facts("powershell.version.major", "3")));
+        assertTrue(eval("agent.version < 2.0.9249.0", facts("agent.version", "2.0.9083.0")));
+        assertFalse(eval("agent.version < 2.0.9249.0", facts("agent.version", "2.0.10000.1")));
+        assertTrue(eval("tmp.count > 60000", facts("tmp.count", "65,432")));
+        assertTrue(eval("dotnet.release < 379893", facts("dotnet.release", "378758")));
+    }
+
+    @Test
+    void signedValuesCompareAsDecimals() {
+        assertTrue(eval("time.offset.seconds > 300", facts("time.offset.seconds", "+312.5")));
+        assertFalse(eval("time.offset.seconds > 300", facts("time.offset.seconds", "+0.0123456")));
+        assertTrue(eval("time.offset.seconds < -300", facts("time.offset.seconds", "-301")));
     }
 
     @Test
@@ -38,20 +47,36 @@ class FactExpressionTest {
         Map<String, List<Fact>> f = facts("executionpolicy.localmachine", "RemoteSigned", "executionpolicy.effective", "AllSigned");
         String rule = "executionpolicy.localmachine == Restricted or executionpolicy.effective in (Restricted, allsigned)";
         FactExpression.Result r = FactExpression.parse(rule).evaluate(f);
-        assertEquals(FactExpression.Truth.TRUE, r.truth());
+        assertTrue(r.holds());
         assertEquals(1, r.evidence().size());
         assertEquals("executionpolicy.effective", r.evidence().get(0).key());
     }
 
     @Test
-    void missingFactsAreUnknownNotFalse() {
-        assertEquals(FactExpression.Truth.UNKNOWN, eval("powershell.version.major < 3", Map.of()));
-        // false or unknown stays unknown; true or unknown is true; false and unknown is false
+    void textOperatorsAndKeyPatterns() {
+        Map<String, List<Fact>> f = facts(
+                "env.psmodulepath.entry", "C:\\Windows\\system32\\WindowsPowerShell\\v1.0\\Modules\\",
+                "env.psmodulepath.entry", "C:\\Program Files\\Microsoft Azure Recovery Services Agent\\bin\\Modules\\",
+                "device.root\\iscsiprt\\0000.status", "Problem",
+                "device.pci\\ven_8086.status", "OK");
+        assertTrue(eval("env.psmodulepath.entry matches 'Recovery Services Agent\\\\bin\\\\Modules\\\\?$'", f));
+        assertTrue(eval("env.psmodulepath.entry endswith 'modules\\'", f));
+        assertTrue(eval("env.psmodulepath.entry contains 'AZURE RECOVERY'", f));
+        assertTrue(eval("device.root\\iscsiprt\\*.status in (Unknown, Problem)", f));
+        assertFalse(eval("device.pci*.status in (Unknown, Problem)", f));
+        FactExpression.Result none = FactExpression.parse("not (env.psmodulepath.entry contains 'MSOnlineBackup')").evaluate(f);
+        assertTrue(none.holds());
+        assertEquals(2, none.evidence().size(), "a negation shows the facts it examined");
+    }
+
+    @Test
+    void missingFactsDoNotHold() {
+        assertFalse(eval("powershell.version.major < 3", Map.of()));
         Map<String, List<Fact>> f = facts("a", "1");
-        assertEquals(FactExpression.Truth.UNKNOWN, eval("a == 2 or b == 1", f));
-        assertEquals(FactExpression.Truth.TRUE, eval("a == 1 or b == 1", f));
-        assertEquals(FactExpression.Truth.FALSE, eval("a == 2 and b == 1", f));
-        assertEquals(FactExpression.Truth.TRUE, eval("not (a == 2) and a != 3", f));
+        assertFalse(eval("a == 2 or b == 1", f));
+        assertTrue(eval("a == 1 or b == 1", f));
+        assertFalse(eval("a == 1 and b == 1", f));
+        assertTrue(eval("not (a == 2) and a != 3", f));
     }
 
     @Test
@@ -60,5 +85,7 @@ class FactExpressionTest {
         assertTrue(e.getMessage().contains("at character 4: expected a value"), e.getMessage());
         IllegalArgumentException e2 = assertThrows(IllegalArgumentException.class, () -> FactExpression.parse("a ~ 1"));
         assertTrue(e2.getMessage().contains("expected an operator"), e2.getMessage());
+        IllegalArgumentException e3 = assertThrows(IllegalArgumentException.class, () -> FactExpression.parse("a matches '('"));
+        assertTrue(e3.getMessage().contains("bad regular expression"), e3.getMessage());
     }
 }

@@ -1,6 +1,7 @@
 package dev.bundleanalyzer.cli;
 
 import dev.bundleanalyzer.rules.Rule;
+import dev.bundleanalyzer.rules.RuleCatalogueMarkdown;
 import dev.bundleanalyzer.rules.RuleFileException;
 import dev.bundleanalyzer.rules.RuleLoader;
 import dev.bundleanalyzer.rules.RuleMatch;
@@ -21,6 +22,9 @@ final class RulesCommand implements Callable<Integer> {
     @Option(names = "--rules", paramLabel = "DIR", description = "also load the rule files of this folder")
     Path rulesDir;
 
+    @Option(names = "--markdown", description = "print the whole catalogue as Markdown (docs/rules.md)")
+    boolean markdown;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -35,6 +39,11 @@ final class RulesCommand implements Callable<Integer> {
             spec.commandLine().getErr().println("bundle-analyzer: bad rule file: " + e.getMessage());
             return Main.USAGE;
         }
+        if (markdown) {
+            out.print(RuleCatalogueMarkdown.render(rules));
+            out.flush();
+            return Main.OK;
+        }
         for (Rule rule : rules) {
             out.printf("%-34s %-8s %-40s %s%n", rule.id(), rule.severity().label(), inputs(rule), rule.title().get(lang));
         }
@@ -43,11 +52,11 @@ final class RulesCommand implements Callable<Integer> {
     }
 
     private static String inputs(Rule rule) {
-        if (rule.match() instanceof RuleMatch.Facts facts) {
-            return "facts " + String.join(", ", facts.condition().keys());
+        if (rule.match() instanceof RuleMatch.Facts) {
+            return "facts " + String.join(", ", rule.inputs());
         }
-        if (rule.match() instanceof RuleMatch.Builtin) {
-            return "bundle inventory";
+        if (rule.match() instanceof RuleMatch.Builtin builtin) {
+            return "check " + builtin.name();
         }
         return String.join(", ", rule.inputs());
     }

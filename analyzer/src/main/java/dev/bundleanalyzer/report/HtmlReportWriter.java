@@ -232,7 +232,16 @@ public final class HtmlReportWriter {
      */
     public record FindingView(String rule, String anchor, String severity, String severityLabel, String title,
                               String summary, List<String> causes, List<String> actions, List<Link> references,
-                              String count, String first, String last, List<EvidenceRow> evidence, long more) {
+                              String count, String first, String last, List<EvidenceRow> evidence, long more,
+                              List<GroupRow> groups, List<CheckRow> checklist) {
+    }
+
+    /** Matches sharing one value (an error code, a message pattern). */
+    public record GroupRow(String value, String count) {
+    }
+
+    /** A checklist item: what was checked, its verdict and what was seen, in the report language. */
+    public record CheckRow(String name, String verdict, String verdictLabel, String detail) {
     }
 
     /** A rule that could not run, in the report language. */
@@ -362,9 +371,16 @@ public final class HtmlReportWriter {
                     printable(e.text())));
         }
         long more = Math.max(0, f.count() - f.evidence().size());
+        List<GroupRow> groups = f.groups().stream()
+                .map(g -> new GroupRow(printable(g.value()), numbers.format(g.count()))).toList();
+        List<CheckRow> checklist = f.checklist().stream()
+                .map(c -> new CheckRow(text(c.name(), lang), c.verdict().label(), msg.get("verdict." + c.verdict().label()),
+                        c.detail() == null ? "" : text(c.detail(), lang)))
+                .toList();
         return new FindingView(f.rule(), anchor(f.rule(), ids), f.severity().label(),
                 msg.get("severity." + f.severity().label()), text(f.title(), lang), text(f.summary(), lang),
-                causes, actions, refs, numbers.format(f.count()), time(f.first()), time(f.last()), evidence, more);
+                causes, actions, refs, numbers.format(f.count()), time(f.first()), time(f.last()), evidence, more,
+                groups, checklist);
     }
 
     private static InventoryRow inventoryRow(InventoryItem item, Map<String, String> msg, NumberFormat numbers) {

@@ -66,6 +66,17 @@ public final class JsonReportWriter {
             texts(node.putArray("actions"), f.actions(), lang);
             ArrayNode refs = node.putArray("references");
             f.references().forEach(refs::add);
+            if (!f.groups().isEmpty()) {
+                ArrayNode groups = node.putArray("groups");
+                f.groups().forEach(g -> groups.addObject().put("value", g.value()).put("count", g.count()));
+            }
+            if (!f.checklist().isEmpty()) {
+                ArrayNode checklist = node.putArray("checklist");
+                f.checklist().forEach(c -> checklist.addObject()
+                        .put("item", c.name().get(lang))
+                        .put("verdict", c.verdict().label())
+                        .put("detail", c.detail() == null ? null : c.detail().get(lang)));
+            }
             ArrayNode evidence = node.putArray("evidence");
             for (Evidence e : f.evidence()) {
                 ObjectNode ev = evidence.addObject();

@@ -16,14 +16,16 @@ import java.util.regex.PatternSyntaxException;
  *   expr       := and ('or' and)*
  *   and        := unary ('and' unary)*
  *   unary      := 'not' unary | '(' expr ')' | comparison
- *   comparison := KEY op VALUE | KEY 'in' '(' VALUE (',' VALUE)* ')'
+ *   comparison := KEY op VALUE | KEY ('in' | 'notin') '(' VALUE (',' VALUE)* ')'
  *   op         := '==' | '!=' | '<' | '<=' | '>' | '>=' | 'matches' | 'contains' | 'startswith' | 'endswith'
  *   VALUE      := number | dotted version | 'quoted text' | "quoted text" | bare word
  * </pre>
  * Keys are fact keys ({@code powershell.version.major}); {@code *} in a key stands for any text
  * ({@code device.root\iscsiprt\*.status}). Text compares without regard to case; signed or decimal numbers
  * ({@code +0.5}) compare as numbers, dotted versions part by part; {@code matches} is a regular expression found
- * anywhere in the value, case-insensitive. A comparison holds when any fact of its key satisfies it; with no
+ * anywhere in the value, case-insensitive; {@code notin} holds for a value outside the list (so with several
+ * facts of a key, "some value is not allowed", which {@code not (k in ...)} cannot say). A comparison holds when
+ * any fact of its key satisfies it; with no
  * fact of the key it does not hold. Whether a rule can be evaluated at all is decided by its inputs, before this
  * expression runs.
  */
@@ -145,6 +147,8 @@ public final class FactExpression {
             switch (op) {
                 case "in":
                     return values.stream().anyMatch(x -> ValueComparison.compare(actual, x) == 0);
+                case "notin":
+                    return values.stream().noneMatch(x -> ValueComparison.compare(actual, x) == 0);
                 case "matches":
                     return pattern.matcher(actual).find();
                 case "contains":
@@ -221,14 +225,15 @@ public final class FactExpression {
             if (key.isEmpty()) {
                 throw error("expected a fact key");
             }
-            if (keyword("in")) {
+            boolean negated = keyword("notin");
+            if (negated || keyword("in")) {
                 expect("(");
                 List<String> values = new ArrayList<>();
                 do {
                     values.add(value());
                 } while (symbol(","));
                 expect(")");
-                return new Comparison(key.toLowerCase(Locale.ROOT), "in", values, null);
+                return new Comparison(key.toLowerCase(Locale.ROOT), negated ? "notin" : "in", values, null);
             }
             for (String op : List.of("==", "!=", "<=", ">=", "<", ">")) {
                 if (symbol(op)) {
@@ -249,7 +254,7 @@ public final class FactExpression {
                     return new Comparison(key.toLowerCase(Locale.ROOT), op, List.of(value), pattern);
                 }
             }
-            throw error("expected an operator (==, !=, <, <=, >, >=, in, matches, contains, startswith, endswith) after '"
+            throw error("expected an operator (==, !=, <, <=, >, >=, in, notin, matches, contains, startswith, endswith) after '"
                     + key + "'");
         }
 

@@ -81,6 +81,44 @@ MachinePolicy       Undefined
 
 """
 
+# systeminfo (UTF-16LE): the report header shows host, OS and time zone from it
+SYSTEMINFO = """
+Host Name:                 FS01
+OS Name:                   Microsoft Windows Server 2019 Datacenter
+OS Version:                10.0.17763 N/A Build 17763
+OS Manufacturer:           Microsoft Corporation
+System Boot Time:          10/18/2026, 7:02:11 AM
+Time Zone:                 (UTC+09:00) Seoul
+"""
+
+# tzutil /g redirected in cmd.exe: one line, no line end
+TZUTIL = "Korea Standard Time"
+
+# reg query of the agent's Setup key (cmd.exe, code page): COND-AGENT-OUTDATED at line 4
+AGENT_SETUP = """
+HKEY_LOCAL_MACHINE\\SOFTWARE\\Microsoft\\Windows Azure Backup\\Setup
+    InstallPath    REG_SZ    C:\\Program Files\\Microsoft Azure Recovery Services Agent\\
+    CurrentVersion    REG_SZ    2.0.9245.0
+
+"""
+
+# Get-Service (UTF-16LE): the agent service runs, a near miss for COND-SERVICE-NOT-RUNNING
+SERVICES = """
+Status   Name               DisplayName
+------   ----               -----------
+Running  obengine           Microsoft Azure Recovery Services A...
+Stopped  MSiSCSI            Microsoft iSCSI Initiator Service
+
+"""
+
+# netsh winhttp show proxy on a Korean-language server, redirected in cmd.exe (CP949)
+PROXY_KO = """
+현재 WinHTTP 프록시 설정:
+
+    직접 액세스(프록시 서버 없음).
+
+"""
+
 NOTES = "Customer: registration fails since Tuesday, error (ID: 34513) on screen.\r\nCall back after 17:00 KST.\r\n"
 
 
@@ -112,6 +150,11 @@ def sample_entries():
         ("Temp/CBEngineCurr.errlog", utf16(lines(CBENGINE))),
         ("commands/output_01.txt", utf16(PSVERSIONTABLE)),
         ("commands/Get-ExecutionPolicy.txt", utf16(EXECUTION_POLICY)),
+        ("commands/systeminfo.txt", utf16(SYSTEMINFO)),
+        ("commands/tzutil.txt", TZUTIL.encode("ascii")),
+        ("commands/Get-Service.txt", utf16(SERVICES)),
+        ("commands/netsh-winhttp.txt", PROXY_KO.replace("\n", "\r\n").encode("cp949")),
+        ("registry/AzureBackup-Setup.txt", AGENT_SETUP.replace("\n", "\r\n").encode("cp949")),
         ("more/gateway-logs.zip", nested),
     ]
 

@@ -12,6 +12,11 @@ public interface BuiltinCheck {
     /** The name rule files use. */
     String name();
 
+    /** True for checks about the other rules' outcomes (what could not be evaluated): they run after all others. */
+    default boolean runsLast() {
+        return false;
+    }
+
     /** Runs the check on a bundle. */
     Outcome run(RuleMatch.Builtin match, RuleEngine.Context context);
 

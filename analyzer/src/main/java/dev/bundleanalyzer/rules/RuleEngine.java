@@ -80,12 +80,14 @@ public final class RuleEngine {
                 }
             }
         }
-        Context complete = context.with(rules, notEvaluated);
-        for (Rule rule : rules) {
+        List<Rule> checks = rules.stream().filter(r -> r.match() instanceof RuleMatch.Builtin)
+                .sorted(Comparator.comparing(r -> builtins.get(((RuleMatch.Builtin) r.match()).name()).runsLast()))
+                .toList();
+        for (Rule rule : checks) {
             if (rule.match() instanceof RuleMatch.Builtin builtin) {
                 BuiltinCheck.Outcome outcome;
                 try {
-                    outcome = builtins.get(builtin.name()).run(builtin, complete);
+                    outcome = builtins.get(builtin.name()).run(builtin, context.with(rules, notEvaluated));
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }

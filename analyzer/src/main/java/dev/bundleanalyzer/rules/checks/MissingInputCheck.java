@@ -20,6 +20,11 @@ public final class MissingInputCheck implements BuiltinCheck {
     }
 
     @Override
+    public boolean runsLast() {
+        return true;
+    }
+
+    @Override
     public Outcome run(RuleMatch.Builtin match, RuleEngine.Context context) {
         List<NotEvaluated> missing = context.notEvaluated();
         List<CheckItem> items = missing.stream()

@@ -85,6 +85,7 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
         keyword(doc, Fields.SOURCE, e.source());
         keyword(doc, Fields.ACTIVITY_ID, e.activityId());
         keyword(doc, Fields.CHANNEL, e.channel());
+        keyword(doc, Fields.COMPUTER, e.computer());
         if (e.eventId() != null) {
             keywordStored(doc, Fields.EVENT_ID, e.eventId().toString());
         }

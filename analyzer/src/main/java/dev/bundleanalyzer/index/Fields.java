@@ -26,6 +26,8 @@ public final class Fields {
     public static final String ERROR_CODE = "errorCode";
     public static final String CHANNEL = "channel";
     public static final String EVENT_ID = "eventId";
+    /** The machine that wrote an event-log record. */
+    public static final String COMPUTER = "computer";
     /** Free text of the record, analysed with {@link IndexAnalyzers#message()}. */
     public static final String MESSAGE = "message";
     /** The record as written in the source; stored only, for evidence. */
@@ -38,7 +40,7 @@ public final class Fields {
 
     /** Exact-match fields: indexed whole and lower-cased, so queries on them ignore case. */
     public static final Set<String> KEYWORDS = Set.of(TYPE, FILE, LEVEL, COMPONENT, PROCESS, THREAD, SOURCE,
-            ACTIVITY_ID, ERROR_CODE, CHANNEL, EVENT_ID, FACT_KEY, TIME_ASSUMED);
+            ACTIVITY_ID, ERROR_CODE, CHANNEL, EVENT_ID, COMPUTER, FACT_KEY, TIME_ASSUMED);
 
     /** Keyword fields whose values a finding can count separately (doc values, original case). */
     public static final Set<String> GROUPABLE = Set.of(FILE, LEVEL, COMPONENT, ERROR_CODE, EVENT_ID, CHANNEL);

@@ -20,6 +20,7 @@ import java.util.List;
  * @param raw        the record exactly as it appears in the source (evidence text)
  * @param channel    event-log channel, or {@code null}
  * @param eventId    event-log event ID, or {@code null}
+ * @param computer   the machine that wrote the record (event logs), or {@code null}
  */
 public record LogEvent(
         String file,
@@ -38,7 +39,8 @@ public record LogEvent(
         String message,
         String raw,
         String channel,
-        Integer eventId) {
+        Integer eventId,
+        String computer) {
 
     public LogEvent {
         errorCodes = errorCodes == null ? List.of() : List.copyOf(errorCodes);
@@ -67,6 +69,7 @@ public record LogEvent(
         private String raw;
         private String channel;
         private Integer eventId;
+        private String computer;
 
         private Builder(String file, long line) {
             this.file = file;
@@ -88,10 +91,11 @@ public record LogEvent(
         public Builder raw(String v) { raw = v; return this; }
         public Builder channel(String v) { channel = v; return this; }
         public Builder eventId(Integer v) { eventId = v; return this; }
+        public Builder computer(String v) { computer = v; return this; }
 
         public LogEvent build() {
             return new LogEvent(file, line, record, time, timeText, timeAssumed, level, component, process, thread,
-                    source, activityId, errorCodes, message, raw, channel, eventId);
+                    source, activityId, errorCodes, message, raw, channel, eventId, computer);
         }
     }
 }

@@ -6,6 +6,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.time.Instant;
+import java.time.ZoneId;
 
 /**
  * One file of a bundle, opened for a parser: its path, modification time, detected charset and content.
@@ -15,8 +16,14 @@ import java.time.Instant;
  * @param modified modification time of the entry, or {@code null} when the archive has none
  * @param charset  detected charset of a text file; {@code null} for binary formats
  * @param content  the bytes after the byte-order mark
+ * @param zone     the machine's time zone when the bundle tells it (for sources that write local times), or
+ *                 {@code null}: such a parser then takes UTC, marks its times as assumed and says so in a note
  */
-public record ParseInput(String path, Instant modified, Charset charset, InputStream content) {
+public record ParseInput(String path, Instant modified, Charset charset, InputStream content, ZoneId zone) {
+
+    public ParseInput(String path, Instant modified, Charset charset, InputStream content) {
+        this(path, modified, charset, content, null);
+    }
 
     /** Line reader over the decoded text; malformed bytes become U+FFFD rather than failing the entry. */
     public BufferedReader reader() {

@@ -1,6 +1,9 @@
 package dev.bundleanalyzer.rules;
 
 import dev.bundleanalyzer.rules.checks.AntivirusExclusionsCheck;
+import dev.bundleanalyzer.rules.checks.AzurePowerShellOfflineCheck;
+import dev.bundleanalyzer.rules.checks.VaultCredentialsAgeCheck;
+import dev.bundleanalyzer.rules.checks.VaultCredentialsExtensionCheck;
 import dev.bundleanalyzer.rules.checks.FatalTraceCheck;
 import dev.bundleanalyzer.rules.checks.InventoryChecks;
 import dev.bundleanalyzer.rules.checks.KekMissingCheck;
@@ -29,7 +32,10 @@ public final class BuiltinChecks {
             new KekMissingCheck(),
             new ModuleFilesCheck(),
             new WsbScheduleConflictCheck(),
-            new AntivirusExclusionsCheck());
+            new AntivirusExclusionsCheck(),
+            new VaultCredentialsExtensionCheck(),
+            new VaultCredentialsAgeCheck(),
+            new AzurePowerShellOfflineCheck());
 
     private BuiltinChecks() {
     }

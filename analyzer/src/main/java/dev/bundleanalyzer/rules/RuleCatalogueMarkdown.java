@@ -48,8 +48,9 @@ public final class RuleCatalogueMarkdown {
                 md.append("\nReferences: ").append(String.join(", ", rule.references())).append('\n');
             }
             md.append("\nSamples:\n");
-            rule.samples().forEach(s -> md.append("- ").append(s.name()).append(" (`").append(s.file()).append("`, ")
-                    .append(s.encoding()).append("): ").append(s.expect()).append(s.expect() == 1 ? " match" : " matches")
+            rule.samples().forEach(s -> md.append("- ").append(s.name()).append(" (")
+                    .append(String.join(", ", s.files().stream().map(f -> "`" + f.file() + "` " + f.encoding()).toList()))
+                    .append("): ").append(s.expect()).append(s.expect() == 1 ? " match" : " matches")
                     .append(s.severity() == null ? "" : ", " + s.severity().label()).append('\n'));
         }
         return md.toString();

@@ -99,7 +99,7 @@ public final class RuleEngine {
                             .min(Comparator.naturalOrder()).orElse(null);
                     Instant last = outcome.evidence().stream().map(Evidence::time).filter(Objects::nonNull)
                             .max(Comparator.naturalOrder()).orElse(null);
-                    findings.add(finding(rule, severity, Math.max(outcome.count(), outcome.evidence().size()),
+                    findings.add(finding(rule, severity, outcome.count(),
                             first, last, outcome.evidence(), outcome.groups(), outcome.checklist()));
                 }
             }

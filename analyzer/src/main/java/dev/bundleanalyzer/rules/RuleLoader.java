@@ -159,17 +159,7 @@ public final class RuleLoader {
         List<RuleSample> samples = new ArrayList<>();
         if (spec.samples() != null) {
             for (SampleSpec s : spec.samples()) {
-                if (s.file() == null || s.text() == null || s.expect() == null) {
-                    throw new RuleFileException(where + ": each sample needs 'file', 'text' and 'expect'");
-                }
-                Severity expected;
-                try {
-                    expected = s.severity() == null ? null : Severity.parse(s.severity());
-                } catch (IllegalArgumentException e) {
-                    throw new RuleFileException(where + ": sample '" + s.name() + "': " + e.getMessage());
-                }
-                samples.add(new RuleSample(s.name() == null ? s.file() : s.name(), s.file(),
-                        s.encoding() == null ? "UTF-8" : s.encoding(), s.text(), s.expect(), expected));
+                samples.add(sample(s, where));
             }
         }
         return new Rule(id, severity, match, inputs, text(spec.title(), where, "title"),
@@ -177,6 +167,44 @@ public final class RuleLoader {
                 texts(spec.causes(), where, "causes"), texts(spec.actions(), where, "actions"),
                 spec.references() == null ? List.of() : spec.references(), missing,
                 spec.evidence() == null ? 20 : spec.evidence(), samples, escalations, origin);
+    }
+
+    private static RuleSample sample(SampleSpec s, String where) throws RuleFileException {
+        String name = s.name() != null ? s.name() : s.file();
+        if (s.expect() == null) {
+            throw new RuleFileException(where + ": sample '" + name + "' needs 'expect'");
+        }
+        List<RuleSample.SampleFile> files = new ArrayList<>();
+        if (s.file() != null || s.text() != null) {
+            files.add(sampleFile(new FileSpec(s.file(), s.encoding(), s.text(), s.modified()), where, name));
+        }
+        if (s.files() != null) {
+            for (FileSpec f : s.files()) {
+                files.add(sampleFile(f, where, name));
+            }
+        }
+        if (files.isEmpty()) {
+            throw new RuleFileException(where + ": sample '" + name + "' needs 'file' and 'text', or 'files'");
+        }
+        Severity expected;
+        try {
+            expected = s.severity() == null ? null : Severity.parse(s.severity());
+        } catch (IllegalArgumentException e) {
+            throw new RuleFileException(where + ": sample '" + name + "': " + e.getMessage());
+        }
+        return new RuleSample(name, files, s.expect(), expected);
+    }
+
+    private static RuleSample.SampleFile sampleFile(FileSpec f, String where, String sample) throws RuleFileException {
+        if (f.file() == null || f.text() == null) {
+            throw new RuleFileException(where + ": sample '" + sample + "': each file needs 'file' and 'text'");
+        }
+        try {
+            return new RuleSample.SampleFile(f.file(), f.encoding() == null ? "UTF-8" : f.encoding(), f.text(),
+                    f.modified() == null ? RuleSample.DEFAULT_MODIFIED : java.time.Instant.parse(f.modified()));
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new RuleFileException(where + ": sample '" + sample + "': 'modified' is not an ISO time: " + f.modified());
+        }
     }
 
     private RuleMatch toMatch(MatchSpec m, String where) throws RuleFileException {
@@ -277,6 +305,10 @@ public final class RuleLoader {
     record TextSpec(String en, String ko) {
     }
 
-    record SampleSpec(String name, String file, String encoding, String text, Integer expect, String severity) {
+    record SampleSpec(String name, String file, String encoding, String text, String modified, List<FileSpec> files,
+                      Integer expect, String severity) {
+    }
+
+    record FileSpec(String file, String encoding, String text, String modified) {
     }
 }

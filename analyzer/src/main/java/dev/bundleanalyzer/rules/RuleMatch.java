@@ -28,6 +28,19 @@ public sealed interface RuleMatch {
             params = Map.copyOf(params);
         }
 
+        /** A query parameter of the rule file, in the index's query syntax. */
+        public org.apache.lucene.search.Query query(String key) {
+            String v = params.get(key);
+            if (v == null) {
+                throw new IllegalStateException("builtin " + name + " needs parameter '" + key + "' in its rule file");
+            }
+            try {
+                return dev.bundleanalyzer.index.BundleIndex.parse(v);
+            } catch (dev.bundleanalyzer.index.QuerySyntaxException e) {
+                throw new IllegalStateException("builtin " + name + ", parameter '" + key + "': " + e.getMessage(), e);
+            }
+        }
+
         /** A numeric parameter of the rule file. */
         public double number(String key) {
             String v = params.get(key);

@@ -39,7 +39,8 @@ class SectionBundlesTest {
 
     static {
         SECTIONS.put("registration", List.of("MARS-34513", "MARS-403", "MARS-100110", "MARS-PROXY-407",
-                "MARS-230006", "COND-VAULT-SERVER-LIMIT", "COND-PROXY-CONFIGURED", "COND-AGENT-OUTDATED"));
+                "MARS-230006", "COND-VAULT-SERVER-LIMIT", "COND-PROXY-CONFIGURED", "COND-AGENT-OUTDATED",
+                "COND-VAULT-CREDENTIALS-EXTENSION", "COND-VAULT-CREDENTIALS-AGE"));
         SECTIONS.put("activation", List.of("MARS-0x1FC07", "MARS-34506", "MARS-ENCRYPTION-KEY",
                 "COND-SCRATCH-FREE-SPACE", "COND-KEK-MISSING", "MARS-SCRATCH-ACCESS"));
         // a moved scratch folder puts the scratch checks on another volume: its own bundle
@@ -55,7 +56,8 @@ class SectionBundlesTest {
                 "COND-TLS12-DISABLED", "COND-CLOCK-SKEW", "COND-SERVICE-NOT-RUNNING", "MARS-OBENGINE-UNREACHABLE",
                 "COND-DOTNET-BELOW-452", "COND-ANTIVIRUS-EXCLUSIONS"));
         SECTIONS.put("backup", List.of("MARS-0x1FBD3", "MARS-130001", "MARS-SNAPSHOT-0x186C2",
-                "MARS-SYSTEMSTATE-WSB", "MARS-FAILED-FILES", "COND-WINDOWS-TEMP-TMP-FILES", "MARS-FATAL-TRACE"));
+                "MARS-SYSTEMSTATE-WSB", "MARS-FAILED-FILES", "COND-WINDOWS-TEMP-TMP-FILES", "MARS-FATAL-TRACE",
+                "COND-AZURE-POWERSHELL-OFFLINE"));
     }
 
     @TempDir
@@ -82,13 +84,16 @@ class SectionBundlesTest {
             for (int i = 0; i < ids.size(); i++) {
                 Rule rule = rules.get(ids.get(i));
                 RuleSample sample = rule.samples().stream().filter(s -> s.expect() > 0).findFirst().orElseThrow();
-                String name = "case" + i + "/" + sample.file();
                 boolean inside = i % 2 == 1;
-                put(inside ? inner : outer, inside ? name : "Temp/" + name, sample.bytes());
-                expectedFile.put(rule.id(), inside ? "collected/more-logs.zip!/" + name : "Temp/" + name);
+                for (RuleSample.SampleFile f : sample.files()) {
+                    String name = "case" + i + "/" + f.file();
+                    put(inside ? inner : outer, inside ? name : "Temp/" + name, f.bytes(), f.modified());
+                }
+                String first = "case" + i + "/" + sample.file();
+                expectedFile.put(rule.id(), inside ? "collected/more-logs.zip!/" + first : "Temp/" + first);
             }
             inner.finish();
-            put(outer, "collected/more-logs.zip", nested.toByteArray());
+            put(outer, "collected/more-logs.zip", nested.toByteArray(), MODIFIED);
         }
         Path out = tmp.resolve(section + "-report");
         assertEquals(Main.FINDINGS, Main.run("analyze", bundle.toString(), "--out", out.toString()));
@@ -109,9 +114,9 @@ class SectionBundlesTest {
         }
     }
 
-    private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
+    private static void put(ZipOutputStream zip, String name, byte[] bytes, Instant modified) throws IOException {
         ZipEntry entry = new ZipEntry(name);
-        entry.setLastModifiedTime(FileTime.from(MODIFIED));
+        entry.setLastModifiedTime(FileTime.from(modified));
         zip.putNextEntry(entry);
         zip.write(bytes);
         zip.closeEntry();

@@ -34,7 +34,8 @@ public final class KekMissingCheck implements BuiltinCheck {
             return Outcome.clear();
         }
         Evidence where = ScratchPathMismatchCheck.evidence(listing.get());
-        return scratch.source() == null ? Outcome.fired(List.of(where))
-                : Outcome.fired(List.of(ScratchPathMismatchCheck.evidence(scratch.source()), where));
+        List<Evidence> evidence = scratch.source() == null ? List.of(where)
+                : List.of(ScratchPathMismatchCheck.evidence(scratch.source()), where);
+        return Outcome.fired(evidence).withCount(1);
     }
 }

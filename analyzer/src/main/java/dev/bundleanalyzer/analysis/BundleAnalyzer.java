@@ -18,6 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -75,8 +76,12 @@ public final class BundleAnalyzer {
         Long maxTime;
         long events;
         ExecutorService pool = jobs > 1 ? Executors.newFixedThreadPool(jobs, daemonThreads()) : null;
+        Path spool = Files.createTempDirectory("bundle-analyzer-spool");
         try (BundleIndexWriter writer = new BundleIndexWriter(indexDir)) {
-            inventory = new BundleReader(limits, pool).read(bundle, new EntryParser(detector, writer));
+            EntryParser entries = new EntryParser(detector, writer, spool);
+            inventory = new BundleReader(limits, pool).read(bundle, entries);
+            ZoneId zone = entries.hasDeferred() ? MachineZone.of(writer.facts(), writer) : null;
+            inventory = entries.parseDeferred(zone, inventory);
             facts = writer.facts();
             notes = writer.notes();
             minTime = writer.minTime();
@@ -86,6 +91,7 @@ public final class BundleAnalyzer {
             if (pool != null) {
                 pool.shutdownNow();
             }
+            deleteQuietly(spool);
         }
 
         Map<String, List<Fact>> factsByKey = facts.stream()
@@ -113,6 +119,14 @@ public final class BundleAnalyzer {
         return new AnalysisReport(version(), info, outcome.findings(), outcome.notEvaluated(), inventory, machine,
                 minTime == null ? null : Instant.ofEpochMilli(minTime),
                 maxTime == null ? null : Instant.ofEpochMilli(maxTime), events, noteLines);
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException ignored) {
+            // a temp folder left behind is not worth failing the analysis
+        }
     }
 
     /** Version of the analyzer as built, or {@code dev} when run from classes. */

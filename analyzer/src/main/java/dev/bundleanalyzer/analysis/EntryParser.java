@@ -10,6 +10,13 @@ import dev.bundleanalyzer.parse.ParseInput;
 import dev.bundleanalyzer.parse.RecordSink;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -18,12 +25,26 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class EntryParser implements EntryHandler {
 
+    /** Reason of the placeholder line of an entry whose parsing waits for the machine's time zone. */
+    private static final String WAITING = "waiting for the machine's time zone";
+
     private final ContentDetector detector;
     private final RecordSink sink;
+    private final Path spoolDir;
+    private final ConcurrentLinkedQueue<Deferred> deferred = new ConcurrentLinkedQueue<>();
 
-    EntryParser(ContentDetector detector, RecordSink sink) {
+    /** An entry kept aside in a spool file until the time zone is known. */
+    private record Deferred(BundleEntry entry, ContentDetector.Detection detection, Path spool) {
+    }
+
+    /**
+     * @param spoolDir where entries that write local times wait (generated file names only), until
+     *                 {@link #parseDeferred} runs
+     */
+    EntryParser(ContentDetector detector, RecordSink sink, Path spoolDir) {
         this.detector = detector;
         this.sink = sink;
+        this.spoolDir = spoolDir;
     }
 
     @Override
@@ -51,10 +72,65 @@ final class EntryParser implements EntryHandler {
             return new InventoryItem(entry.path(), detection.kind(), charset, size(entry, counted),
                     0, InventoryItem.Status.SKIPPED, reason);
         }
+        if (detection.parser().readsLocalTimes()) {
+            try {
+                Path spool = Files.createTempFile(spoolDir, "entry", ".spool");
+                Files.copy(counted, spool, StandardCopyOption.REPLACE_EXISTING);
+                deferred.add(new Deferred(entry, detection, spool));
+                return new InventoryItem(entry.path(), detection.kind(), charset, counted.count(), 0,
+                        InventoryItem.Status.PARSED, WAITING);
+            } catch (IOException | RuntimeException e) {
+                return new InventoryItem(entry.path(), detection.kind(), charset, counted.count(), 0,
+                        InventoryItem.Status.FAILED, describe(e));
+            }
+        }
+        return parse(entry, detection, counted, null);
+    }
+
+    /** True when some entry waits for the machine's time zone. */
+    boolean hasDeferred() {
+        return !deferred.isEmpty();
+    }
+
+    /**
+     * Parses the entries kept aside for the machine's time zone and puts their real lines in the inventory.
+     *
+     * @param zone the zone the bundle tells, or {@code null} (the parsers then assume UTC and say so)
+     */
+    List<InventoryItem> parseDeferred(ZoneId zone, List<InventoryItem> inventory) {
+        List<InventoryItem> out = new ArrayList<>(inventory);
+        for (Deferred d : deferred) {
+            InventoryItem item;
+            try (InputStream in = new CountingInput(Files.newInputStream(d.spool()))) {
+                item = parse(d.entry(), d.detection(), (CountingInput) in, zone);
+            } catch (IOException e) {
+                item = InventoryItem.failed(d.entry().path(), d.detection().kind(), -1, "cannot read back: " + describe(e));
+            } finally {
+                try {
+                    Files.deleteIfExists(d.spool());
+                } catch (IOException ignored) {
+                    // the spool folder is removed with the analysis
+                }
+            }
+            for (int i = 0; i < out.size(); i++) {
+                InventoryItem placeholder = out.get(i);
+                if (placeholder.path().equals(d.entry().path()) && WAITING.equals(placeholder.reason())) {
+                    out.set(i, item);
+                    break;
+                }
+            }
+        }
+        deferred.clear();
+        return out;
+    }
+
+    private InventoryItem parse(BundleEntry entry, ContentDetector.Detection detection, CountingInput counted, ZoneId zone) {
+        String charset = detection.charset() == null ? null : detection.charset().name();
         CountingSink records = new CountingSink(sink);
         try {
             counted.skipNBytes(detection.bomLength());
-            detection.parser().parse(new ParseInput(entry.path(), entry.modified(), detection.charset(), counted), records);
+            detection.parser().parse(new ParseInput(entry.path(), entry.modified(), detection.charset(), counted, zone),
+                    records);
         } catch (IOException | RuntimeException e) {
             String partial = records.count() > 0 ? " (the " + records.count() + " records before it are kept)" : "";
             return new InventoryItem(entry.path(), detection.kind(), charset, counted.count(), records.count(),
@@ -98,6 +174,11 @@ final class EntryParser implements EntryHandler {
         @Override
         public void note(String file, String message) {
             target.note(file, message);
+        }
+
+        @Override
+        public void timeNote(String file, String message) {
+            target.timeNote(file, message);
         }
 
         long count() {

@@ -118,7 +118,12 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
 
     @Override
     public void note(String file, String message) {
-        notes.add(new Note(file, message));
+        notes.add(new Note(file, message, false));
+    }
+
+    @Override
+    public void timeNote(String file, String message) {
+        notes.add(new Note(file, message, true));
     }
 
     /**

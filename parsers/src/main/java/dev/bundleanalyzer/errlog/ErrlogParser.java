@@ -326,7 +326,7 @@ public final class ErrlogParser implements Parser {
         void finish() {
             flush();
             if (firstAssumedYear >= 0) {
-                sink.note(file, yearNote());
+                sink.timeNote(file, yearNote());
             }
         }
 

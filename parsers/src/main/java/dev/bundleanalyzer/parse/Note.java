@@ -5,6 +5,7 @@ package dev.bundleanalyzer.parse;
  *
  * @param file    entry path inside the bundle
  * @param message what was assumed or not understood, in English
+ * @param aboutTime true when it says how times were completed (a year, a zone)
  */
-public record Note(String file, String message) {
+public record Note(String file, String message, boolean aboutTime) {
 }

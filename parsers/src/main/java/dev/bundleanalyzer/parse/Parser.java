@@ -27,4 +27,13 @@ public interface Parser {
      * @throws IOException when the content cannot be read; records already produced stay valid
      */
     long parse(ParseInput input, RecordSink sink) throws IOException;
+
+    /**
+     * True for sources that write the machine's local time without a zone (Event Viewer CSV, text exports):
+     * the analyzer parses them after every other entry, once the bundle has told it the machine's time zone,
+     * and passes that zone in {@link ParseInput#zone()}.
+     */
+    default boolean readsLocalTimes() {
+        return false;
+    }
 }

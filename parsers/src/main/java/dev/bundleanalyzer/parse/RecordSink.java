@@ -16,4 +16,12 @@ public interface RecordSink {
      */
     default void note(String file, String message) {
     }
+
+    /**
+     * A note about times of the entry that had to be completed (a year, a zone): these are reported as
+     * BUNDLE-TIME-ASSUMED, apart from other notes.
+     */
+    default void timeNote(String file, String message) {
+        note(file, message);
+    }
 }

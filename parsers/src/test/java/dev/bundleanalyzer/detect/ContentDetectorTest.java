@@ -45,7 +45,7 @@ class ContentDetectorTest {
         "trace.txt,                    errlog/CBEngineCurr.errlog,     UTF-16LE-BOM,  errlog,           UTF-16LE",
         "Temp/CBEngineCurr.errlog,     errlog/CBEngine7.errlog,        UTF-16LE,      errlog,           UTF-16LE",
         "README.txt,                   detect/README.txt,              UTF-8,         unknown,          UTF-8",
-        "events.csv,                   detect/events.csv,              UTF-16LE-BOM,  unknown,          UTF-16LE",
+        "events.csv,                   detect/events.csv,              UTF-16LE-BOM,  eventlog-csv,     UTF-16LE",
         "proxy.txt,                    detect/netsh-proxy-ko.txt,      CP949,         winhttp-proxy,    x-windows-949",
         "sc.txt,                       detect/sc-query-de.txt,         windows-1252,  services,         windows-1252",
     })
@@ -73,13 +73,13 @@ class ContentDetectorTest {
     }
 
     @Test
-    void evtxByMagicWithoutParser() {
+    void evtxByMagicWhateverTheName() {
         byte[] head = Arrays.copyOf("ElfFile\0".getBytes(StandardCharsets.US_ASCII), 4096);
         head[8] = 1;
         head[0x28] = (byte) 0x80;
-        ContentDetector.Detection d = detector.detect("Application.evtx", head);
+        ContentDetector.Detection d = detector.detect("Application.dat", head);
         assertEquals("evtx", d.kind());
-        assertNull(d.parser());
+        assertEquals("evtx", d.parser().kind());
         assertNull(d.charset());
     }
 

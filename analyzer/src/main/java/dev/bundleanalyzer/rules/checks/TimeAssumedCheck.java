@@ -1,5 +1,6 @@
 package dev.bundleanalyzer.rules.checks;
 
+import dev.bundleanalyzer.parse.Note;
 import dev.bundleanalyzer.rules.BuiltinCheck;
 import dev.bundleanalyzer.rules.Evidence;
 import dev.bundleanalyzer.rules.RuleEngine;
@@ -16,6 +17,7 @@ public final class TimeAssumedCheck implements BuiltinCheck {
     @Override
     public Outcome run(RuleMatch.Builtin match, RuleEngine.Context context) {
         return Outcome.fired(context.notes().stream()
+                .filter(Note::aboutTime)
                 .map(n -> new Evidence(n.file(), 0, null, null, n.message()))
                 .toList());
     }

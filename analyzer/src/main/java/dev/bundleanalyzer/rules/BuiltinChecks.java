@@ -9,6 +9,7 @@ import dev.bundleanalyzer.rules.checks.InventoryChecks;
 import dev.bundleanalyzer.rules.checks.KekMissingCheck;
 import dev.bundleanalyzer.rules.checks.MissingInputCheck;
 import dev.bundleanalyzer.rules.checks.ModuleFilesCheck;
+import dev.bundleanalyzer.rules.checks.ScheduleChecklistCheck;
 import dev.bundleanalyzer.rules.checks.ScratchFreeSpaceCheck;
 import dev.bundleanalyzer.rules.checks.ScratchPathMismatchCheck;
 import dev.bundleanalyzer.rules.checks.TimeAssumedCheck;
@@ -35,7 +36,8 @@ public final class BuiltinChecks {
             new AntivirusExclusionsCheck(),
             new VaultCredentialsExtensionCheck(),
             new VaultCredentialsAgeCheck(),
-            new AzurePowerShellOfflineCheck());
+            new AzurePowerShellOfflineCheck(),
+            new ScheduleChecklistCheck());
 
     private BuiltinChecks() {
     }

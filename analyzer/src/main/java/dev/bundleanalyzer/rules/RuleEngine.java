@@ -35,17 +35,32 @@ public final class RuleEngine {
      * @param parsedKinds  kinds of file of which at least one entry gave records
      * @param rules        every rule being run (checks that explain the rest of the catalogue need them)
      * @param notEvaluated rules found not evaluable so far (filled in before built-in checks run)
+     * @param findings     findings so far (complete for the checks that run last)
      */
     public record Context(BundleIndex index, Map<String, List<Fact>> facts, List<InventoryItem> inventory,
-                          List<Note> notes, Set<String> parsedKinds, List<Rule> rules, List<NotEvaluated> notEvaluated) {
+                          List<Note> notes, Set<String> parsedKinds, List<Rule> rules, List<NotEvaluated> notEvaluated,
+                          List<Finding> findings) {
 
         public Context(BundleIndex index, Map<String, List<Fact>> facts, List<InventoryItem> inventory,
                        List<Note> notes, Set<String> parsedKinds) {
-            this(index, facts, inventory, notes, parsedKinds, List.of(), List.of());
+            this(index, facts, inventory, notes, parsedKinds, List.of(), List.of(), List.of());
         }
 
-        Context with(List<Rule> allRules, List<NotEvaluated> soFar) {
-            return new Context(index, facts, inventory, notes, parsedKinds, allRules, List.copyOf(soFar));
+        Context with(List<Rule> allRules, List<NotEvaluated> soFar, List<Finding> found) {
+            return new Context(index, facts, inventory, notes, parsedKinds, allRules, List.copyOf(soFar),
+                    List.copyOf(found));
+        }
+
+        /** What became of a rule so far: its finding, "not evaluated", or (evaluated and quiet) neither. */
+        public CheckItem.Verdict verdictOf(String ruleId) {
+            if (findings.stream().anyMatch(f -> f.rule().equals(ruleId))) {
+                return CheckItem.Verdict.FAILED;
+            }
+            if (notEvaluated.stream().anyMatch(n -> n.rule().equals(ruleId))) {
+                return CheckItem.Verdict.NOT_EVALUATED;
+            }
+            return rules.stream().anyMatch(r -> r.id().equals(ruleId)) ? CheckItem.Verdict.PASSED
+                    : CheckItem.Verdict.NOT_EVALUATED;
         }
     }
 
@@ -87,7 +102,7 @@ public final class RuleEngine {
             if (rule.match() instanceof RuleMatch.Builtin builtin) {
                 BuiltinCheck.Outcome outcome;
                 try {
-                    outcome = builtins.get(builtin.name()).run(builtin, context.with(rules, notEvaluated));
+                    outcome = builtins.get(builtin.name()).run(builtin, context.with(rules, notEvaluated, findings));
                 } catch (UncheckedIOException e) {
                     throw e.getCause();
                 }

@@ -137,8 +137,15 @@ final class EntryParser implements EntryHandler {
                     InventoryItem.Status.FAILED, describe(e) + partial);
         }
         // recognised but empty is still an input: its rules are evaluated (and find nothing)
+        String reason = records.count() == 0 ? "recognised as " + detection.kind() + "; holds no records" : null;
+        if (records.firstNote() != null) {
+            // a file read around damage must say so where the engineer looks first: its inventory line
+            String damage = records.notes() == 1 ? records.firstNote()
+                    : records.notes() + " problems, first: " + records.firstNote();
+            reason = reason == null ? damage : reason + "; " + damage;
+        }
         return new InventoryItem(entry.path(), detection.kind(), charset, counted.count(), records.count(),
-                InventoryItem.Status.PARSED, records.count() == 0 ? "recognised as " + detection.kind() + "; holds no records" : null);
+                InventoryItem.Status.PARSED, reason);
     }
 
     private static long size(BundleEntry entry, CountingInput counted) {
@@ -154,6 +161,8 @@ final class EntryParser implements EntryHandler {
     private static final class CountingSink implements RecordSink {
         private final RecordSink target;
         private final AtomicLong count = new AtomicLong();
+        private int notes;
+        private String firstNote;
 
         CountingSink(RecordSink target) {
             this.target = target;
@@ -174,6 +183,9 @@ final class EntryParser implements EntryHandler {
         @Override
         public void note(String file, String message) {
             target.note(file, message);
+            if (notes++ == 0) {
+                firstNote = message;
+            }
         }
 
         @Override
@@ -183,6 +195,15 @@ final class EntryParser implements EntryHandler {
 
         long count() {
             return count.get();
+        }
+
+        /** Notes other than about times: what was damaged or not understood. */
+        int notes() {
+            return notes;
+        }
+
+        String firstNote() {
+            return firstNote;
         }
     }
 }

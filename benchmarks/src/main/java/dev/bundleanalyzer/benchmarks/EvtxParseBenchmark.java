@@ -31,6 +31,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * record rendered to XML and turned into a {@link LogEvent}. The score is files per second; the secondary
  * results {@code records} and {@code megabytes} read as records/s and MB/s.
  *
+ * <p>{@link #crc32Baseline} is the floor any reader pays: one CRC-32 pass over the same bytes, as the reader does
+ * to check chunk checksums. Compare the two scores of one run rather than figures across machines.
+ *
  * <p>The corpus folder is {@code -Devtx.corpus=<dir>}, else {@code shared/corpus/evtx} found beside or above the
  * working directory.
  */
@@ -87,6 +90,14 @@ public class EvtxParseBenchmark {
         counters.records += n;
         counters.megabytes += data.length / 1e6;
         return n;
+    }
+
+    @Benchmark
+    public long crc32Baseline(Counters counters) {
+        java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+        crc.update(data, 0, data.length);
+        counters.megabytes += data.length / 1e6;
+        return crc.getValue();
     }
 
     private record SinkToBlackhole(Blackhole bh) implements RecordSink {

@@ -95,7 +95,7 @@ final class EventTimes {
             b.time(p.local().toInstant(ZoneOffset.UTC)).timeAssumed(true);
             if (!noted) {
                 noted = true;
-                sink.note(file, ASSUMED_NOTE);
+                sink.timeNote(file, ASSUMED_NOTE);
             }
         }
     }

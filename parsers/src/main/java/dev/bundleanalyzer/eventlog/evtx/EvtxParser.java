@@ -282,7 +282,8 @@ public final class EvtxParser implements Parser {
                         + " were found by scanning" + (header.dirty() ? " (the header is marked dirty)" : ""));
             }
             if (!brokenChunks.isEmpty()) {
-                sink.note(file, brokenChunks.size() + " chunk(s) without the ElfChnk magic skipped: "
+                sink.note(file, brokenChunks.size() + " block(s) of 64 KiB that are not chunks (no ElfChnk magic: damage"
+                        + " or leftover data) skipped: "
                         + list(brokenChunks));
             }
             if (!headerCrcMismatch.isEmpty()) {

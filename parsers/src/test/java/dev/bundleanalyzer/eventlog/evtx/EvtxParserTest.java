@@ -168,7 +168,7 @@ class EvtxParserTest {
         assertTrue(noCrc.notes.stream().anyMatch(n -> n.contains("chunk header checksum")), noCrc.notes.toString());
 
         CollectingSink badMagic = EvtxCorpus.parse("sample_with_a_bad_chunk_magic.evtx");
-        assertTrue(badMagic.notes.stream().anyMatch(n -> n.contains("without the ElfChnk magic")),
+        assertTrue(badMagic.notes.stream().anyMatch(n -> n.contains("not chunks (no ElfChnk magic")),
                 badMagic.notes.toString());
         assertTrue(badMagic.events.stream().filter(e -> Integer.valueOf(325).equals(e.eventId())).count() >= 267);
 

@@ -8,7 +8,9 @@ import dev.bundleanalyzer.detect.ContentDetector;
 import dev.bundleanalyzer.index.BundleIndex;
 import dev.bundleanalyzer.index.BundleIndexWriter;
 import dev.bundleanalyzer.parse.Fact;
+import dev.bundleanalyzer.parse.LogEvent;
 import dev.bundleanalyzer.parse.Note;
+import dev.bundleanalyzer.parse.RecordSink;
 import dev.bundleanalyzer.report.AnalysisReport;
 import dev.bundleanalyzer.report.BundleInfo;
 import dev.bundleanalyzer.rules.Rule;
@@ -78,10 +80,14 @@ public final class BundleAnalyzer {
         ExecutorService pool = jobs > 1 ? Executors.newFixedThreadPool(jobs, daemonThreads()) : null;
         Path spool = Files.createTempDirectory("bundle-analyzer-spool");
         try (BundleIndexWriter writer = new BundleIndexWriter(indexDir)) {
-            EntryParser entries = new EntryParser(detector, writer, spool);
+            AgentVersionWitness agentVersion = new AgentVersionWitness();
+            EntryParser entries = new EntryParser(detector, new WitnessedSink(writer, agentVersion), spool);
             inventory = new BundleReader(limits, pool).read(bundle, entries);
             ZoneId zone = entries.hasDeferred() ? MachineZone.of(writer.facts(), writer) : null;
             inventory = entries.parseDeferred(zone, inventory);
+            agentVersion.fact(writer.facts()).ifPresent(writer::fact);
+            Instant latest = writer.maxTime() == null ? Instant.now() : Instant.ofEpochMilli(writer.maxTime());
+            ZoneAgreement.of(writer.facts(), latest).ifPresent(writer::fact);
             facts = writer.facts();
             notes = writer.notes();
             minTime = writer.minTime();
@@ -119,6 +125,30 @@ public final class BundleAnalyzer {
         return new AnalysisReport(version(), info, outcome.findings(), outcome.notEvaluated(), inventory, machine,
                 minTime == null ? null : Instant.ofEpochMilli(minTime),
                 maxTime == null ? null : Instant.ofEpochMilli(maxTime), events, noteLines);
+    }
+
+    /** Passes every record to the index, letting the agent-version witness see the events on their way. */
+    private record WitnessedSink(BundleIndexWriter writer, AgentVersionWitness witness) implements RecordSink {
+        @Override
+        public void event(LogEvent event) {
+            witness.see(event);
+            writer.event(event);
+        }
+
+        @Override
+        public void fact(Fact fact) {
+            writer.fact(fact);
+        }
+
+        @Override
+        public void note(String file, String message) {
+            writer.note(file, message);
+        }
+
+        @Override
+        public void timeNote(String file, String message) {
+            writer.timeNote(file, message);
+        }
     }
 
     private static void deleteQuietly(Path dir) {

@@ -1,22 +1,34 @@
 #!/usr/bin/env python3
-"""Builds the sample bundles of bundle-analyzer, byte for byte the same on every run.
+"""Builds the sample bundles of bundle-analyzer and the event-log test inputs, the same on every run.
 
 usage: make_samples.py [--check]
 
   contoso-fs01-bundle.zip   a MARS support bundle from a file server with known problems:
-                            UTF-16LE agent traces and PowerShell captures, and a nested zip
+                            UTF-16LE agent traces and PowerShell captures, a nested zip, and the
+                            CloudBackup/Operational event log (.evtx, written by evtx_writer.py)
   damaged-bundle.zip        the same bundle with one entry's compressed bytes destroyed
+  analyzer/src/test/resources/dev/bundleanalyzer/analysis/jobs/
+                            one CloudBackup job history (JOBS below) in four formats, .evtx, Event
+                            Viewer CSV of a Korean Windows, wevtutil /f:xml and /f:text, and the
+                            tzutil /g output that gives their local times a zone (EventFormatsTest)
 
 Every line that a rule must find is marked below with the rule ID and the line number it has
-in its file (the end-to-end test asserts those file:line pairs). --check rebuilds the bundles in
-memory and fails if the committed ones differ in any entry's name, time or content.
+in its file (the end-to-end test asserts those file:line pairs). --check rebuilds everything in
+memory and fails if the committed bundles differ in any entry's name, time or content, or a job
+history file differs in any byte.
 """
+import csv
 import io
 import sys
 import zipfile
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
+from xml.sax.saxutils import escape
+
+from evtx_writer import Event, evtx_bytes
 
 HERE = Path(__file__).resolve().parent
+JOBS_DIR = HERE.parent / "analyzer/src/test/resources/dev/bundleanalyzer/analysis/jobs"
 WHEN = (2026, 10, 22, 6, 30, 0)      # entry modification time: errlog years are taken from it
 GUID = "0517B3DB-347D-45A8-9DAB-FD7D1EA7D134"
 GUID2 = "9C1E2A77-5B0D-4E43-8F3A-6A1D2C3B4E5F"
@@ -122,6 +134,137 @@ PROXY_KO = """
 NOTES = "Customer: registration fails since Tuesday, error (ID: 34513) on screen.\r\nCall back after 17:00 KST.\r\n"
 
 
+# ---- the CloudBackup/Operational log -------------------------------------------------------------------
+# Eight days of FS01's scheduled backups (21:30 every evening), as the server's clock showed them: Korea
+# Standard Time, UTC+9, no daylight saving. The .evtx and the XML hold UTC; Event Viewer's CSV and
+# wevtutil's text hold these local times, which the analyzer converts with tzutil.txt.
+KST = timezone(timedelta(hours=9))
+COMPUTER = "FS01.contoso.local"
+CBENGINE_PID = 0x0B10      # the CBEngine process of the trace logs above
+
+# event ID: level, English message (formats.md 3.1), Korean message of the CSV
+CLOUDBACKUP = {
+    1: (4, "The backup operation has started.", "백업 작업이 시작되었습니다."),
+    3: (4, "The backup operation has completed.", "백업 작업이 완료되었습니다."),
+    10: (3, "The backup operation has completed with warnings.", "백업 작업이 완료되었지만 경고가 있습니다."),
+    11: (2, "The backup operation has completed with errors.", "백업 작업이 완료되었지만 오류가 있습니다."),
+    14: (3, "A newer version of Windows Azure Backup Agent is required", "최신 버전의 Windows Azure Backup 에이전트가 필요합니다."),
+    16: (3, "Storage quota limit is approaching 80 percent", "스토리지 할당량 한도의 80%에 가까워지고 있습니다."),
+    18: (2, "Scheduled backup failed in initialization phase", "예약된 백업이 초기화 단계에서 실패했습니다."),
+}
+
+# record ID, local time (KST), event ID, thread ID
+JOBS = [
+    (4101, "2026-10-14 21:30:02.611347", 1, 0x1A2C),
+    (4102, "2026-10-14 22:05:41.204518", 3, 0x1A2C),
+    (4103, "2026-10-15 21:30:01.098712", 1, 0x2F08),
+    (4104, "2026-10-15 22:41:10.530041", 11, 0x2F08),   # MARS-JOB-ERRORS
+    (4105, "2026-10-16 21:30:05.772090", 1, 0x1A2C),
+    (4106, "2026-10-16 22:02:33.418264", 3, 0x1A2C),
+    (4107, "2026-10-16 22:02:34.001377", 16, 0x1A2C),   # MARS-STORAGE-QUOTA
+    (4108, "2026-10-17 21:30:00.350612", 18, 0x0F10),   # MARS-JOB-ERRORS
+    (4109, "2026-10-18 09:00:15.887203", 14, 0x0F10),   # MARS-AGENT-UPGRADE-NOTICE, a morning (오전 9:00)
+    (4110, "2026-10-18 21:30:01.144985", 1, 0x2F08),
+    (4111, "2026-10-18 22:20:12.963120", 10, 0x2F08),   # MARS-JOB-ERRORS
+    (4112, "2026-10-19 21:30:00.271554", 18, 0x0F10),   # MARS-JOB-ERRORS
+    (4113, "2026-10-20 12:05:00.509311", 1, 0x1A2C),    # a manual backup at noon (오후 12:05)
+    (4114, "2026-10-20 12:38:47.662480", 3, 0x1A2C),
+    (4115, "2026-10-20 21:30:02.013876", 1, 0x2F08),
+    (4116, "2026-10-21 00:12:09.840133", 3, 0x2F08),    # past midnight (오전 12:12)
+    (4117, "2026-10-21 21:30:03.395021", 1, 0x1A2C),
+    (4118, "2026-10-21 22:47:55.123908", 11, 0x1A2C),   # MARS-JOB-ERRORS
+]
+
+# the sample bundle's log keeps the last four days (older records overwritten): events 14, 10, 18, 11,
+# and a manual backup that worked in the week a scheduled one failed (COND-SCHEDULED-FAILS-MANUAL-WORKS)
+BUNDLE_FIRST_RECORD = 4109
+
+
+def job_events():
+    events = []
+    for record_id, local, event_id, thread in JOBS:
+        level, english, _ = CLOUDBACKUP[event_id]
+        time = datetime.strptime(local, "%Y-%m-%d %H:%M:%S.%f").replace(tzinfo=KST).astimezone(timezone.utc)
+        events.append(Event(record_id, time, event_id, level, english, computer=COMPUTER,
+                            process_id=CBENGINE_PID, thread_id=thread))
+    return events
+
+
+LEVEL_WORDS_EN = {2: "Error", 3: "Warning", 4: "Information"}
+LEVEL_WORDS_KO = {2: "오류", 3: "경고", 4: "정보"}
+
+
+def korean_time(t):
+    """ko-KR short date and long time, as Event Viewer shows them: 2026-10-21 오후 10:47:55."""
+    local = t.astimezone(KST)
+    hour12 = local.hour % 12 or 12
+    return f"{local:%Y-%m-%d} {'오전' if local.hour < 12 else '오후'} {hour12}:{local:%M:%S}"
+
+
+def viewer_csv_ko(events):
+    """Event Viewer "Save All Events As... CSV" on a Korean Windows: UTF-8 with BOM, the unnamed sixth column is
+    the message; newest first, as Event Viewer lists a log by default (the readers must not care)."""
+    out = io.StringIO()
+    w = csv.writer(out, lineterminator="\r\n")
+    w.writerow(["수준", "날짜 및 시간", "원본", "이벤트 ID", "작업 범주"])
+    for e in reversed(events):
+        w.writerow([LEVEL_WORDS_KO[e.level], korean_time(e.time), e.provider, e.event_id, "없음",
+                    CLOUDBACKUP[e.event_id][2]])
+    return "\ufeff".encode("utf-8") + out.getvalue().encode("utf-8")
+
+
+def wevtutil_xml(events):
+    """wevtutil qe CloudBackup/Operational /f:xml: one <Event> per line, no root element, UTF-8."""
+    rows = []
+    for e in events:
+        t = e.time.astimezone(timezone.utc)
+        rows.append(
+            "<Event xmlns='http://schemas.microsoft.com/win/2004/08/events/event'><System>"
+            f"<Provider Name='{e.provider}'/><EventID>{e.event_id}</EventID><Version>0</Version>"
+            f"<Level>{e.level}</Level><Task>0</Task><Opcode>0</Opcode><Keywords>0x{e.keywords:x}</Keywords>"
+            f"<TimeCreated SystemTime='{t:%Y-%m-%dT%H:%M:%S}.{t.microsecond:06d}000Z'/>"
+            f"<EventRecordID>{e.record_id}</EventRecordID><Correlation/>"
+            f"<Execution ProcessID='{e.process_id}' ThreadID='{e.thread_id}'/>"
+            f"<Channel>{e.channel}</Channel><Computer>{e.computer}</Computer><Security UserID='{e.user_sid}'/>"
+            f"</System><EventData><Data>{escape(e.data)}</Data></EventData></Event>")
+    return lines(rows).encode("utf-8")
+
+
+def wevtutil_text(events):
+    """wevtutil qe CloudBackup/Operational /f:text: a block per event, local time in milliseconds."""
+    rows = []
+    for n, e in enumerate(events):
+        local = e.time.astimezone(KST)
+        rows += [f"Event[{n}]:",
+                 f"  Log Name: {e.channel}",
+                 f"  Source: {e.provider}",
+                 f"  Date: {local:%Y-%m-%dT%H:%M:%S}.{local.microsecond // 1000:03d}",
+                 f"  Event ID: {e.event_id}",
+                 "  Task: N/A",
+                 f"  Level: {LEVEL_WORDS_EN[e.level]}",
+                 "  Opcode: Info",
+                 "  Keyword: N/A",
+                 f"  User: {e.user_sid}",
+                 "  User Name: NT AUTHORITY\\SYSTEM",
+                 f"  Computer: {e.computer}",
+                 "  Description: ",
+                 e.data,
+                 ""]
+    return lines(rows).encode("utf-8")
+
+
+def job_files():
+    """The job history test inputs, file name -> bytes."""
+    events = job_events()
+    return {
+        "CloudBackup-Operational.evtx": evtx_bytes(events),
+        "CloudBackup%4Operational.csv": viewer_csv_ko(events),
+        "CloudBackup-Operational.xml": wevtutil_xml(events),
+        "CloudBackup-Operational.txt": wevtutil_text(events),
+        "tzutil.txt": TZUTIL.encode("ascii"),
+    }
+
+
 def utf16(text):
     return b"\xff\xfe" + text.replace("\r\n", "\n").replace("\n", "\r\n").encode("utf-16-le")
 
@@ -155,6 +298,9 @@ def sample_entries():
         ("commands/Get-Service.txt", utf16(SERVICES)),
         ("commands/netsh-winhttp.txt", PROXY_KO.replace("\n", "\r\n").encode("cp949")),
         ("registry/AzureBackup-Setup.txt", AGENT_SETUP.replace("\n", "\r\n").encode("cp949")),
+        # MARS-JOB-ERRORS (events 10, 18, 11), MARS-AGENT-UPGRADE-NOTICE, COND-SCHEDULED-FAILS-MANUAL-WORKS
+        ("Logs/CloudBackup%4Operational.evtx",
+         evtx_bytes([e for e in job_events() if e.record_id >= BUNDLE_FIRST_RECORD])),
         ("more/gateway-logs.zip", nested),
     ]
 
@@ -182,6 +328,7 @@ def signature(data):
 
 def main(argv):
     built = bundles()
+    jobs = job_files()
     if "--check" in argv:
         bad = []
         for name, data in built.items():
@@ -190,12 +337,22 @@ def main(argv):
                 bad.append(f"{name}: missing")
             elif signature(path.read_bytes()) != signature(data):
                 bad.append(f"{name}: differs from what the script builds")
+        for name, data in jobs.items():
+            path = JOBS_DIR / name
+            if not path.exists():
+                bad.append(f"{path}: missing")
+            elif path.read_bytes() != data:
+                bad.append(f"{path}: differs from what the script builds")
         for b in bad:
             print("make_samples.py:", b, file=sys.stderr)
         return 1 if bad else 0
     for name, data in built.items():
         (HERE / name).write_bytes(data)
         print("wrote", HERE / name)
+    JOBS_DIR.mkdir(parents=True, exist_ok=True)
+    for name, data in jobs.items():
+        (JOBS_DIR / name).write_bytes(data)
+        print("wrote", JOBS_DIR / name)
     return 0
 
 

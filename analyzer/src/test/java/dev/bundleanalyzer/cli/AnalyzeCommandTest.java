@@ -51,6 +51,14 @@ class AnalyzeCommandTest {
         return places;
     }
 
+    /** Evidence of event-log records: file, record ID and UTC time. */
+    private static List<String> records(JsonNode finding) {
+        List<String> places = new ArrayList<>();
+        finding.get("evidence").forEach(e -> places.add(e.get("file").asText() + " record " + e.get("record").asLong()
+                + " " + e.get("time").asText()));
+        return places;
+    }
+
     @Test
     void sampleBundleNamesEveryKnownProblemWithItsEvidence() throws Exception {
         JsonNode report = analyze("contoso-fs01-bundle.zip", Main.FINDINGS);
@@ -67,6 +75,21 @@ class AnalyzeCommandTest {
         assertEquals(List.of("commands/output_01.txt:6"), evidence(finding(report, "COND-POWERSHELL-BELOW-3")));
         assertEquals(List.of("commands/Get-ExecutionPolicy.txt:9"), evidence(finding(report, "COND-EXECUTION-POLICY-RESTRICTED")));
         assertTrue(finding(report, "MARS-34513").get("evidence").get(0).get("text").asText().contains("(ID: 34513)"));
+
+        // the CloudBackup event log (samples/evtx_writer.py): the last four days of the job history
+        String log = "Logs/CloudBackup%4Operational.evtx";
+        assertEquals(List.of(log + " record 4111 2026-10-18T13:20:12.963Z",
+                log + " record 4112 2026-10-19T12:30:00.271Z",
+                log + " record 4118 2026-10-21T13:47:55.123Z"), records(finding(report, "MARS-JOB-ERRORS")),
+                "a job with warnings (10), a scheduled backup that did not start (18), a job with errors (11)");
+        assertEquals(List.of(log + " record 4109 2026-10-18T00:00:15.887Z"),
+                records(finding(report, "MARS-AGENT-UPGRADE-NOTICE")));
+        JsonNode schedule = finding(report, "COND-SCHEDULED-FAILS-MANUAL-WORKS");
+        assertEquals("error", schedule.get("severity").asText());
+        assertEquals(List.of(log + " record 4112 2026-10-19T12:30:00.271Z",
+                log + " record 4114 2026-10-20T03:38:47.662Z"), records(schedule),
+                "the scheduled backup that did not start and the manual backup that completed the next day");
+        assertNull(finding(report, "MARS-STORAGE-QUOTA"), "the quota event is older than the log's first record");
 
         // most severe first
         assertEquals("critical", report.get("findings").get(0).get("severity").asText());
@@ -91,11 +114,16 @@ class AnalyzeCommandTest {
         assertTrue(lines.contains("commands/Get-ExecutionPolicy.txt execution-policy parsed"), lines.toString());
         assertTrue(lines.contains("more/gateway-logs.zip!/Temp/GatewayProvider0.errlog errlog parsed"), lines.toString());
         assertTrue(lines.contains("more/gateway-logs.zip!/notes.txt unknown skipped"), lines.toString());
+        assertTrue(lines.contains("Logs/CloudBackup%4Operational.evtx evtx parsed"), lines.toString());
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("more/gateway-logs.zip ")), lines.toString());
         for (JsonNode item : report.get("inventory")) {
             if (item.get("path").asText().equals("Temp/CBEngineCurr.errlog")) {
                 assertEquals("UTF-16LE", item.get("charset").asText());
                 assertEquals(9, item.get("records").asInt(), "10 lines, one a continuation of the line before");
+            }
+            if (item.get("path").asText().equals("Logs/CloudBackup%4Operational.evtx")) {
+                assertEquals(10, item.get("records").asInt(), "records 4109 to 4118");
+                assertTrue(item.get("reason").isNull(), "a clean log has nothing to say: " + item);
             }
         }
     }
@@ -108,7 +136,8 @@ class AnalyzeCommandTest {
         assertTrue(html.replaceAll("<[^>]+>", "").contains("Temp/CBEngineCurr.errlog:4"), "evidence file:line");
         assertFalse(html.contains("<script src"), "self-contained");
         try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(out.resolve("index")))) {
-            assertTrue(reader.numDocs() >= 11, "9 + 2 events and the facts are indexed: " + reader.numDocs());
+            assertTrue(reader.numDocs() >= 21, "9 + 2 trace lines, 10 event records and the facts are indexed: "
+                    + reader.numDocs());
         }
     }
 

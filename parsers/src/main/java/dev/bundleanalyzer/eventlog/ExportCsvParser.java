@@ -69,6 +69,15 @@ public final class ExportCsvParser implements Parser {
         return KIND;
     }
 
+    /**
+     * Its TimeCreated values are the machine's local time: the analyzer must parse the file once the bundle has
+     * told the machine's zone, else every time is read as UTC.
+     */
+    @Override
+    public boolean readsLocalTimes() {
+        return true;
+    }
+
     @Override
     public int detect(ContentSample sample) {
         if (!sample.isText()) {

@@ -42,7 +42,8 @@ public final class WevtutilTextParser implements Parser {
 
     public static final String KIND = "eventlog-text";
 
-    private static final Pattern EVENT = Pattern.compile("Event\\[(\\d+)\\]:\\s*");
+    // newer Windows prints "Event[0]" without the colon
+    private static final Pattern EVENT = Pattern.compile("Event\\[(\\d+)\\]:?\\s*");
     private static final Pattern PROPERTY = Pattern.compile("\\s+([^:]{1,40}?)\\s*:(?:\\s(.*)|)");
 
     /** The labels in the order wevtutil writes them. */
@@ -63,6 +64,15 @@ public final class WevtutilTextParser implements Parser {
     @Override
     public String kind() {
         return KIND;
+    }
+
+    /**
+     * Its dates are the machine's local time: the analyzer must parse the file once the bundle has told the
+     * machine's zone, else every time is read as UTC.
+     */
+    @Override
+    public boolean readsLocalTimes() {
+        return true;
     }
 
     @Override

@@ -18,13 +18,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Record by record against python-evtx ({@code evtx_dump.py}, Debian package {@code python3-evtx}): same records
  * in the same order with the same EventRecordID, EventID, TimeCreated (within the rounding of python-evtx) and
- * provider. Skipped when the tool is not installed.
+ * provider, on the corpus and on the CloudBackup log that samples/evtx_writer.py writes. Skipped when the tool is
+ * not installed.
  */
 class PythonEvtxComparisonTest {
 
@@ -40,11 +42,23 @@ class PythonEvtxComparisonTest {
     @ValueSource(strings = {"system.evtx", "security.evtx", "sysmon.evtx", "new-user-security.evtx",
         "sample-with-irregular-bool-values.evtx", "Application_no_crc32.evtx"})
     void sameRecordsAsPythonEvtx(String name) throws Exception {
+        compare(EvtxCorpus.file(name), name);
+    }
+
+    /** The log samples/evtx_writer.py writes for the job-history tests (samples/make_samples.py). */
+    @Test
+    void sameRecordsAsPythonEvtxOnTheWrittenCloudBackupLog() throws Exception {
+        Path file = Path.of("..", "analyzer", "src", "test", "resources", "dev", "bundleanalyzer", "analysis", "jobs",
+                "CloudBackup-Operational.evtx");
+        assumeTrue(Files.isRegularFile(file), "not found: " + file.toAbsolutePath().normalize());
+        compare(file, "CloudBackup-Operational.evtx");
+    }
+
+    private static void compare(Path file, String name) throws Exception {
         Path tool = findTool();
         assumeTrue(tool != null, "evtx_dump.py not installed (apt-get install python3-evtx)");
-        Path file = EvtxCorpus.file(name);
         List<Expected> expected = dump(tool, file);
-        List<LogEvent> ours = EvtxCorpus.parse(name).events;
+        List<LogEvent> ours = EvtxCorpus.parse(file, name).events;
         assertTrue(expected.size() >= 4, "python-evtx gave " + expected.size() + " records");
         assertEquals(expected.size(), ours.size(), "record count");
         for (int i = 0; i < expected.size(); i++) {

@@ -13,9 +13,13 @@ import dev.bundleanalyzer.parse.Note;
 import dev.bundleanalyzer.parse.RecordSink;
 import dev.bundleanalyzer.report.AnalysisReport;
 import dev.bundleanalyzer.report.BundleInfo;
+import dev.bundleanalyzer.report.EvidenceContexts;
+import dev.bundleanalyzer.report.Timeline;
+import dev.bundleanalyzer.rules.Finding;
 import dev.bundleanalyzer.rules.Rule;
 import dev.bundleanalyzer.rules.RuleEngine;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +46,8 @@ public final class BundleAnalyzer {
     /** Facts shown in the report header, in order, when the bundle has them. */
     private static final List<String> MACHINE_FACTS = List.of(
             "host.name", "os.name", "os.version", "agent.version", "powershell.version", "timezone.id");
+
+    private static final String BUILD_PROPERTIES = "/META-INF/maven/dev.bundleanalyzer/analyzer/pom.properties";
 
     private final List<Rule> rules;
     private final BundleLimits limits;
@@ -105,8 +112,16 @@ public final class BundleAnalyzer {
         Set<String> parsedKinds = inventory.stream().filter(i -> i.status() == InventoryItem.Status.PARSED)
                 .map(InventoryItem::kind).collect(Collectors.toCollection(TreeSet::new));
         RuleEngine.Outcome outcome;
+        List<Finding> findings;
+        Timeline timeline;
+        Instant from = minTime == null ? null : Instant.ofEpochMilli(minTime);
+        Instant to = maxTime == null ? null : Instant.ofEpochMilli(maxTime);
         try (BundleIndex index = BundleIndex.open(indexDir)) {
             outcome = new RuleEngine(rules).evaluate(new RuleEngine.Context(index, factsByKey, inventory, notes, parsedKinds));
+            // the report shows each evidence line among its neighbours and the findings on a timeline; both are
+            // read from the index while it is open, not from the bundle
+            findings = EvidenceContexts.attach(outcome.findings(), index);
+            timeline = Timeline.of(index, findings, from, to, events);
         }
 
         Map<String, String> machine = new LinkedHashMap<>();
@@ -122,9 +137,8 @@ public final class BundleAnalyzer {
         }
         BundleInfo info = new BundleInfo(bundle.toString(), bundle.getFileName().toString(), fingerprint.size(),
                 fingerprint.sha256(), started, Duration.ofNanos(System.nanoTime() - t0));
-        return new AnalysisReport(version(), info, outcome.findings(), outcome.notEvaluated(), inventory, machine,
-                minTime == null ? null : Instant.ofEpochMilli(minTime),
-                maxTime == null ? null : Instant.ofEpochMilli(maxTime), events, noteLines);
+        return new AnalysisReport(version(), info, findings, outcome.notEvaluated(), inventory, machine, from, to,
+                events, noteLines, timeline);
     }
 
     /** Passes every record to the index, letting the agent-version witness see the events on their way. */
@@ -159,10 +173,28 @@ public final class BundleAnalyzer {
         }
     }
 
-    /** Version of the analyzer as built, or {@code dev} when run from classes. */
+    /**
+     * Version of the analyzer as built, or {@code dev} when run from classes. The runnable jar's manifest has
+     * no Implementation-Version, so the version comes from the Maven properties every built jar carries.
+     */
     public static String version() {
         String v = BundleAnalyzer.class.getPackage().getImplementationVersion();
-        return v == null ? "dev" : v;
+        if (v != null) {
+            return v;
+        }
+        try (InputStream in = BundleAnalyzer.class.getResourceAsStream(BUILD_PROPERTIES)) {
+            if (in != null) {
+                Properties build = new Properties();
+                build.load(in);
+                String built = build.getProperty("version");
+                if (built != null && !built.isBlank()) {
+                    return built.strip();
+                }
+            }
+        } catch (IOException ignored) {
+            // unreadable build properties: report the version as unknown, not fail the analysis
+        }
+        return "dev";
     }
 
     private static java.util.concurrent.ThreadFactory daemonThreads() {

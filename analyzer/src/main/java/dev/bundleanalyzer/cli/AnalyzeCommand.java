@@ -6,6 +6,7 @@ import dev.bundleanalyzer.bundle.BundleLimits;
 import dev.bundleanalyzer.report.AnalysisReport;
 import dev.bundleanalyzer.report.HtmlReportWriter;
 import dev.bundleanalyzer.report.JsonReportWriter;
+import dev.bundleanalyzer.report.MarkdownReportWriter;
 import dev.bundleanalyzer.rules.Evidence;
 import dev.bundleanalyzer.rules.Finding;
 import dev.bundleanalyzer.rules.Rule;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Parameters;
         description = "Analyze one support bundle (.zip, .tar, .tar.gz/.tgz, .7z or a folder) and write its report.")
 final class AnalyzeCommand implements Callable<Integer> {
 
-    enum Format { html, json }
+    /** What to write: report.html, findings.json, summary.md. */
+    enum Format { html, json, md }
 
     @Parameters(index = "0", paramLabel = "<bundle>", description = "the bundle: an archive or a folder")
     Path bundle;
@@ -41,8 +43,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--lang", defaultValue = "en", paramLabel = "en|ko", description = "report language: en or ko (default: ${DEFAULT-VALUE})")
     String lang;
 
-    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "html,json",
-            description = "what to write, comma separated: html, json (default: ${DEFAULT-VALUE})")
+    @Option(names = "--format", split = ",", paramLabel = "FORMAT", defaultValue = "html,json,md",
+            description = "what to write, comma separated: html (report.html), json (findings.json), "
+                    + "md (summary.md, a digest for a ticket) (default: ${DEFAULT-VALUE})")
     Set<Format> formats = EnumSet.allOf(Format.class);
 
     @Option(names = "--jobs", paramLabel = "N", description = "entries parsed at once (default: the number of cores)")
@@ -108,6 +111,9 @@ final class AnalyzeCommand implements Callable<Integer> {
             if (formats.contains(Format.json)) {
                 new JsonReportWriter().write(report, lang, outDir.resolve("findings.json"));
             }
+            if (formats.contains(Format.md)) {
+                new MarkdownReportWriter().write(report, lang, outDir.resolve("summary.md"));
+            }
         } catch (IOException e) {
             err.println("bundle-analyzer: cannot write the report to " + outDir + ": " + e.getMessage());
             return Main.FAILED;
@@ -136,6 +142,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (formats.contains(Format.json)) {
             out.println("json:   " + outDir.resolve("findings.json"));
+        }
+        if (formats.contains(Format.md)) {
+            out.println("summary: " + outDir.resolve("summary.md"));
         }
         out.flush();
     }

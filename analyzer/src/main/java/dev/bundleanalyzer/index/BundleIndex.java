@@ -5,13 +5,19 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.ScoreMode;
@@ -39,6 +45,13 @@ public final class BundleIndex implements Closeable {
     private static final Query EVENTS = new TermQuery(new Term(Fields.TYPE, Fields.TYPE_EVENT));
     private static final Sort BY_TIME = new Sort(timeSort(false));
     private static final Sort BY_TIME_DESC = new Sort(timeSort(true));
+    /**
+     * How far before a span {@link #sourceLines} looks for records that start earlier and run into it (a stack
+     * trace appended to its trace line); a record longer than this loses its first lines as context, nothing more.
+     */
+    static final int LOOKBACK_LINES = 64;
+    /** Records read per {@link #sourceLines} call: enough for the span and its look-back, one record a line. */
+    private static final int MAX_SOURCE_RECORDS = 4 * LOOKBACK_LINES;
 
     private final DirectoryReader reader;
     private final IndexSearcher searcher;
@@ -135,6 +148,100 @@ public final class BundleIndex implements Closeable {
         }
     }
 
+    /**
+     * Lines {@code from..to} (1-based, inclusive) of a file as far as the index holds them: the stored text of
+     * every record (event or fact) of that file, split into its physical lines and numbered from the record's
+     * first line. Lines that gave no record (blank lines, headers a parser skips) are absent; where records
+     * disagree about a line (several facts read from one line) the record starting first wins. Record-based
+     * sources (event logs, line 0) have no lines. Nothing is read from the bundle.
+     */
+    public SortedMap<Long, String> sourceLines(String file, long from, long to) throws IOException {
+        SortedMap<Long, String> lines = new TreeMap<>();
+        if (file == null || to < 1 || to < from) {
+            return lines;
+        }
+        long first = Math.max(1, from);
+        Query query = new BooleanQuery.Builder()
+                .add(new TermQuery(new Term(Fields.FILE, file.toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(Fields.LINE, Math.max(1, first - LOOKBACK_LINES), to), BooleanClause.Occur.FILTER)
+                .build();
+        List<Document> records = new ArrayList<>();
+        for (ScoreDoc sd : searcher.search(query, MAX_SOURCE_RECORDS).scoreDocs) {
+            Document doc = searcher.storedFields().document(sd.doc);
+            // the file keyword ignores case; two entries differing only in case are still two files
+            if (file.equals(doc.get(Fields.FILE)) && doc.get(Fields.RAW) != null) {
+                records.add(doc);
+            }
+        }
+        records.sort(Comparator.comparingLong(d -> d.getField(Fields.LINE).numericValue().longValue()));
+        for (Document doc : records) {
+            long start = doc.getField(Fields.LINE).numericValue().longValue();
+            String[] physical = doc.get(Fields.RAW).split("\n", -1);
+            for (int i = 0; i < physical.length; i++) {
+                long n = start + i;
+                if (n >= first && n <= to) {
+                    lines.putIfAbsent(n, stripCarriageReturn(physical[i]));
+                }
+            }
+        }
+        return lines;
+    }
+
+    /** Receives the time and level of one event. */
+    @FunctionalInterface
+    public interface TimedEventVisitor {
+        /**
+         * @param epochMillis the event's time, UTC
+         * @param level       its level word as written ({@code NORMAL}, {@code Error}, ...), or {@code null}
+         */
+        void visit(long epochMillis, String level);
+    }
+
+    /**
+     * Hands the time and level of every event that has a time to the visitor, in no particular order, and
+     * returns how many there were. Reads doc values only (no stored fields), so a bundle of millions of events
+     * takes a moment, not minutes.
+     */
+    public long forEachTimedEvent(TimedEventVisitor visitor) throws IOException {
+        Objects.requireNonNull(visitor, "visitor");
+        long[] seen = {0};
+        searcher.search(EVENTS, new SimpleCollector() {
+            private NumericDocValues times;
+            private SortedSetDocValues levels;
+            private String[] levelNames;
+
+            @Override
+            protected void doSetNextReader(LeafReaderContext context) throws IOException {
+                times = DocValues.getNumeric(context.reader(), Fields.TIME_SORT);
+                levels = DocValues.getSortedSet(context.reader(), Fields.LEVEL);
+                levelNames = new String[(int) Math.min(Integer.MAX_VALUE - 8, levels.getValueCount())];
+            }
+
+            @Override
+            public void collect(int doc) throws IOException {
+                if (!times.advanceExact(doc) || times.longValue() == Long.MAX_VALUE) {
+                    return; // no time: the sort value that puts it last
+                }
+                String level = null;
+                if (levels.advanceExact(doc)) {
+                    int ord = (int) levels.nextOrd();
+                    if (levelNames[ord] == null) {
+                        levelNames[ord] = levels.lookupOrd(ord).utf8ToString();
+                    }
+                    level = levelNames[ord];
+                }
+                seen[0]++;
+                visitor.visit(times.longValue(), level);
+            }
+
+            @Override
+            public ScoreMode scoreMode() {
+                return ScoreMode.COMPLETE_NO_SCORES;
+            }
+        });
+        return seen[0];
+    }
+
     public int documents() {
         return reader.numDocs();
     }
@@ -155,6 +262,10 @@ public final class BundleIndex implements Closeable {
                 record == null ? null : record.numericValue().longValue(),
                 time == null ? null : Instant.ofEpochMilli(time.numericValue().longValue()),
                 doc.get(Fields.LEVEL), doc.get(Fields.COMPONENT), doc.get(Fields.MESSAGE), doc.get(Fields.RAW));
+    }
+
+    private static String stripCarriageReturn(String line) {
+        return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
     }
 
     private static SortField timeSort(boolean reverse) {

@@ -16,11 +16,13 @@ import java.util.Map;
  * @param timeFrom     earliest event time in the bundle, or {@code null}
  * @param timeTo       latest event time in the bundle, or {@code null}
  * @param notes        remarks about the analysis itself (assumed years or zones, limits reached)
+ * @param timeline     events per time bucket and level, with the findings' evidence times; {@code null} when
+ *                     nothing in the bundle has a time
  */
 public record AnalysisReport(String analyzerVersion, BundleInfo bundle, List<Finding> findings,
                              List<NotEvaluated> notEvaluated, List<InventoryItem> inventory,
                              Map<String, String> machine, Instant timeFrom, Instant timeTo, long events,
-                             List<String> notes) {
+                             List<String> notes, Timeline timeline) {
 
     public AnalysisReport {
         findings = List.copyOf(findings);
@@ -28,5 +30,13 @@ public record AnalysisReport(String analyzerVersion, BundleInfo bundle, List<Fin
         inventory = List.copyOf(inventory);
         machine = Map.copyOf(machine);
         notes = List.copyOf(notes);
+    }
+
+    /** A report without a timeline. */
+    public AnalysisReport(String analyzerVersion, BundleInfo bundle, List<Finding> findings,
+                          List<NotEvaluated> notEvaluated, List<InventoryItem> inventory, Map<String, String> machine,
+                          Instant timeFrom, Instant timeTo, long events, List<String> notes) {
+        this(analyzerVersion, bundle, findings, notEvaluated, inventory, machine, timeFrom, timeTo, events, notes,
+                null);
     }
 }

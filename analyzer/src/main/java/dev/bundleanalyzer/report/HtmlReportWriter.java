@@ -40,6 +40,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +68,7 @@ import java.util.TreeMap;
  *   <li>{@code header}: a {@link Header}</li>
  *   <li>{@code machine}: facts about the machine as {@link MachineFact label/value} pairs, known ones first</li>
  *   <li>{@code severities}: a {@link SeverityCount} for every severity, most severe first</li>
+ *   <li>{@code timeline}: a {@link TimelineChart}, or missing when nothing in the bundle has a time</li>
  *   <li>{@code findings}, {@code notEvaluated}, {@code inventory}: lists of {@link FindingView},
  *       {@link NotEvaluatedView} and {@link InventoryRow}, in the report's order</li>
  *   <li>{@code statuses}: a {@link StatusCount} per inventory status (parsed, skipped, failed)</li>
@@ -89,8 +91,9 @@ public final class HtmlReportWriter {
             DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss'Z'", Locale.ROOT).withZone(ZoneOffset.UTC);
     private static final String NONE = "\u2014";
     /** Ids the page itself uses; a rule ID never takes one of them. */
-    private static final Set<String> PAGE_IDS = Set.of("top", "filter", "filter-input", "findings", "findings-h",
-            "not-evaluated", "not-evaluated-h", "inventory", "inventory-h", "notes", "notes-h");
+    private static final Set<String> PAGE_IDS = Set.of("top", "filter", "filter-input", "timeline", "timeline-h",
+            "timeline-title", "timeline-desc", "findings", "findings-h", "not-evaluated", "not-evaluated-h", "inventory",
+            "inventory-h", "notes", "notes-h");
 
     /** Labels of the machine facts shown first, in order, each with the fact keys it may come under. */
     private static final Map<String, List<String>> KNOWN_MACHINE_FACTS = knownMachineFacts();
@@ -215,13 +218,21 @@ public final class HtmlReportWriter {
     }
 
     /**
-     * One evidence row: where, when, what.
+     * One evidence row: where, when, what, and the lines around it.
      *
      * @param location {@code file:line}, {@code file record N} or the file alone
      * @param file     the file part of the location
      * @param at       the rest of it ({@code :line}, {@code  record N} or empty), kept on one line by the page
+     * @param line     the evidence's line number, shown beside it when context lines are (else empty)
+     * @param before   up to three lines of the same file before it
+     * @param after    up to three lines after it
      */
-    public record EvidenceRow(String location, String file, String at, String time, String text) {
+    public record EvidenceRow(String location, String file, String at, String time, String text, String line,
+                              List<ContextRow> before, List<ContextRow> after) {
+    }
+
+    /** A line of context around an evidence line: its number and its text, control characters made visible. */
+    public record ContextRow(String line, String text) {
     }
 
     /**
@@ -292,6 +303,15 @@ public final class HtmlReportWriter {
             findings.add(finding(f, lang, msg, numbers, ids));
         }
         m.put("findings", findings);
+        if (report.timeline() != null) {
+            Map<String, String> anchors = new HashMap<>();
+            findings.forEach(f -> {
+                if (f.anchor() != null) {
+                    anchors.putIfAbsent(f.rule(), f.anchor());
+                }
+            });
+            m.put("timeline", TimelineChart.of(report.timeline(), lang, msg, locale, anchors));
+        }
 
         List<NotEvaluatedView> notEvaluated = new ArrayList<>();
         for (NotEvaluated n : report.notEvaluated()) {
@@ -367,10 +387,12 @@ public final class HtmlReportWriter {
             String location = location(e, msg);
             String file = e.file() == null ? NONE : e.file();
             String at = location.startsWith(file) ? location.substring(file.length()) : "";
+            List<ContextRow> before = contextRows(e.context().before());
+            List<ContextRow> after = contextRows(e.context().after());
             evidence.add(new EvidenceRow(location, location.startsWith(file) ? file : location, at, time(e.time()),
-                    printable(e.text())));
+                    printable(e.text()), e.context().isEmpty() ? "" : Long.toString(e.line()), before, after));
         }
-        long more = Math.max(0, f.count() - f.evidence().size());
+        long more = f.more();
         List<GroupRow> groups = f.groups().stream()
                 .map(g -> new GroupRow(printable(g.value()), numbers.format(g.count()))).toList();
         List<CheckRow> checklist = f.checklist().stream()
@@ -381,6 +403,10 @@ public final class HtmlReportWriter {
                 msg.get("severity." + f.severity().label()), text(f.title(), lang), text(f.summary(), lang),
                 causes, actions, refs, numbers.format(f.count()), time(f.first()), time(f.last()), evidence, more,
                 groups, checklist);
+    }
+
+    private static List<ContextRow> contextRows(List<Evidence.ContextLine> lines) {
+        return lines.stream().map(l -> new ContextRow(Long.toString(l.line()), printable(l.text()))).toList();
     }
 
     private static InventoryRow inventoryRow(InventoryItem item, Map<String, String> msg, NumberFormat numbers) {
@@ -558,7 +584,8 @@ public final class HtmlReportWriter {
     private static Map<String, List<String>> knownMachineFacts() {
         Map<String, List<String>> m = new LinkedHashMap<>();
         m.put("machine.host", List.of("host.name"));
-        m.put("machine.os", List.of("os.name", "os.version"));
+        m.put("machine.os", List.of("os.name"));
+        m.put("machine.osVersion", List.of("os.version"));
         m.put("machine.agent", List.of("agent.version"));
         m.put("machine.powershell", List.of("powershell.version"));
         m.put("machine.timezone", List.of("timezone.id"));

@@ -19,6 +19,9 @@ import java.util.List;
 /**
  * Writes {@code findings.json}, the report for automation. Field names are a contract (see README):
  * {@code bundle}, {@code findings}, {@code notEvaluated}, {@code inventory}; texts in the report's language.
+ * A finding's {@code more} is how many matches its evidence does not list; a piece of evidence has
+ * {@code context} ({@code before} and {@code after}, each a list of {@code line}/{@code text}) when the index holds
+ * lines of its file around it.
  */
 public final class JsonReportWriter {
 
@@ -60,6 +63,7 @@ public final class JsonReportWriter {
                 node.put("summary", f.summary().get(lang));
             }
             node.put("count", f.count());
+            node.put("more", f.more());
             node.put("first", time(f.first()));
             node.put("last", time(f.last()));
             texts(node.putArray("causes"), f.causes(), lang);
@@ -87,6 +91,11 @@ public final class JsonReportWriter {
                 }
                 ev.put("time", time(e.time()));
                 ev.put("text", e.text());
+                if (!e.context().isEmpty()) {
+                    ObjectNode context = ev.putObject("context");
+                    contextLines(context.putArray("before"), e.context().before());
+                    contextLines(context.putArray("after"), e.context().after());
+                }
             }
         }
         ArrayNode notEvaluated = root.putArray("notEvaluated");
@@ -111,6 +120,10 @@ public final class JsonReportWriter {
         ArrayNode notes = root.putArray("notes");
         report.notes().forEach(notes::add);
         return root;
+    }
+
+    private static void contextLines(ArrayNode array, List<Evidence.ContextLine> lines) {
+        lines.forEach(l -> array.addObject().put("line", l.line()).put("text", l.text()));
     }
 
     private static void texts(ArrayNode array, List<LocalizedText> texts, String lang) {

@@ -7,7 +7,7 @@ import java.util.List;
  * A rule that fired on a bundle.
  *
  * @param rule      canonical rule ID, e.g. {@code MARS-34513}
- * @param count     how many records matched (evidence may list fewer)
+ * @param count     how many records matched (evidence may list fewer; see {@link #more()})
  * @param first     time of the earliest matching record, or {@code null}
  * @param last      time of the latest matching record, or {@code null}
  * @param evidence  matching records in time order, at most the rule's evidence limit
@@ -33,5 +33,16 @@ public record Finding(String rule, Severity severity, LocalizedText title, Local
                    long count, Instant first, Instant last, List<Evidence> evidence) {
         this(rule, severity, title, summary, causes, actions, references, count, first, last, evidence, List.of(),
                 List.of());
+    }
+
+    /** Matches not shown as evidence: 0 when every match is listed. */
+    public long more() {
+        return Math.max(0, count - evidence.size());
+    }
+
+    /** The same finding with other evidence (the same places, with their context lines added). */
+    public Finding withEvidence(List<Evidence> replaced) {
+        return new Finding(rule, severity, title, summary, causes, actions, references, count, first, last, replaced,
+                groups, checklist);
     }
 }

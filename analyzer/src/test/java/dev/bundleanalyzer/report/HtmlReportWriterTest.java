@@ -37,6 +37,7 @@ class HtmlReportWriterTest {
     static final String HOSTILE_IMG = "<img src=x onerror=alert(1)>";
     static final String HOSTILE_LINE = "2026-10-21 21:02:21 ERROR " + HOSTILE_SCRIPT + " " + HOSTILE_IMG
             + " ${x} {{ constructor.constructor('alert(1)')() }} [0x1FC07]";
+    static final String HOSTILE_CONTEXT = "<img src=x onerror=alert(2)> {{ 7*7 }} ${7*7} </td></tr><script>alert(2)</script>";
     static final String FAILED_REASON = "corrupt deflate stream at byte 4096";
     static final String REFERENCE = "https://learn.microsoft.com/en-us/azure/backup/backup-azure-mars-troubleshoot";
 
@@ -57,7 +58,10 @@ class HtmlReportWriterTest {
                 List.of(REFERENCE, "javascript:alert(1)", "MARS troubleshooting guide (2019), section 4"),
                 2, Instant.parse("2026-10-21T21:02:21Z"), Instant.parse("2026-10-21T21:05:00Z"),
                 List.of(new Evidence("Windows/Logs/CBEngineCurr.errlog", 1234, null,
-                                Instant.parse("2026-10-21T21:02:21Z"), HOSTILE_LINE),
+                                Instant.parse("2026-10-21T21:02:21Z"), HOSTILE_LINE, new Evidence.Context(
+                                        List.of(new Evidence.ContextLine(1232, "context before, two lines up"),
+                                                new Evidence.ContextLine(1233, HOSTILE_CONTEXT)),
+                                        List.of(new Evidence.ContextLine(1235, "context after\u0007")))),
                         new Evidence("EventLogs/CloudBackup.evtx", 0, 4711L,
                                 Instant.parse("2026-10-21T21:05:00Z"),
                                 "Activation failed with error 0x1FC07\r\nsecond line\u0007")));
@@ -170,6 +174,35 @@ class HtmlReportWriterTest {
         assertTrue(ko.contains("EventLogs/CloudBackup.evtx 레코드 4711"));
         assertTrue(writer.render(sampleReport(), "en").contains("<span class=\"at\">:1234</span>"),
                 "line number kept on one line");
+    }
+
+    @Test
+    void evidenceShowsTheLinesAroundIt() {
+        for (String lang : HtmlReportWriter.LANGUAGES) {
+            String html = writer.render(sampleReport(), lang);
+            Matcher row = Pattern.compile("(?s)<td class=\"text with-context\">(.*?)</td>").matcher(html);
+            assertTrue(row.find(), "the errlog evidence has context");
+            String cell = row.group(1);
+            int before = cell.indexOf("<span class=\"ln\">1232</span>");
+            int hit = cell.indexOf("<div class=\"hit\"><span class=\"ln\">1234</span>");
+            int after = cell.indexOf("<span class=\"ln\">1235</span>");
+            assertTrue(before >= 0 && before < cell.indexOf("1233") && cell.indexOf("1233") < hit && hit < after,
+                    cell);
+            assertTrue(cell.contains("context after\\x07"), "control characters made visible in context too");
+            assertFalse(row.find(), "evidence without context (event log, failed files) is shown alone");
+            assertEquals(1, count(html, "class=\"text with-context\""));
+        }
+    }
+
+    @Test
+    void contextLinesAreShownAsText() {
+        for (String lang : HtmlReportWriter.LANGUAGES) {
+            String html = writer.render(sampleReport(), lang);
+            assertTrue(html.contains("<span class=\"tx\">&lt;img src=x onerror=alert(2)&gt; {{ 7*7 }} ${7*7} "
+                    + "&lt;/td&gt;&lt;/tr&gt;&lt;script&gt;alert(2)&lt;/script&gt;</span>"), lang);
+            assertFalse(html.contains("alert(2)</script>"), lang);
+            assertFalse(html.contains("onerror=alert(2)>"), lang);
+        }
     }
 
     @Test

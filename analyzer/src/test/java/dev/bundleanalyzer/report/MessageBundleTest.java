@@ -69,7 +69,8 @@ class MessageBundleTest {
             if (!placeholders(en.get(key)).isEmpty()) {
                 new MessageFormat(en.get(key));
                 new MessageFormat(ko.get(key));
-                assertFalse(new MessageFormat(ko.get(key)).format(new Object[] {"A", "B"}).contains("{"), key);
+                assertFalse(new MessageFormat(ko.get(key)).format(new Object[] {"A", "B", "C", "D", "E"}).contains("{"),
+                        key);
             }
         }
     }
@@ -90,8 +91,15 @@ class MessageBundleTest {
             used.add("status." + s.label());
         }
         used.addAll(Set.of("page.title", "size.exact", "duration.seconds", "duration.minutes", "duration.hours",
-                "evidence.record", "machine.host", "machine.os", "machine.agent", "machine.powershell",
-                "machine.timezone"));
+                "evidence.record", "machine.host", "machine.os", "machine.osVersion", "machine.agent",
+                "machine.powershell", "machine.timezone"));
+        // the timeline's texts, formatted by TimelineChart
+        for (Timeline.Level l : Timeline.Level.values()) {
+            used.add("timeline.level." + l.label());
+        }
+        used.addAll(Set.of("timeline.axis", "timeline.hour", "timeline.hours", "timeline.day", "timeline.days",
+                "timeline.year", "timeline.years", "timeline.summary", "timeline.noTimedEvents", "timeline.levelCount",
+                "timeline.markers", "timeline.untimed", "timeline.bar", "timeline.marker", "timeline.markerMany"));
         for (String lang : HtmlReportWriter.LANGUAGES) {
             Set<String> missing = new TreeSet<>(used);
             missing.removeAll(HtmlReportWriter.messages(lang).keySet());

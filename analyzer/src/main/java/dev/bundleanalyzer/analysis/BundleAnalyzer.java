@@ -11,6 +11,7 @@ import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.parse.LogEvent;
 import dev.bundleanalyzer.parse.Note;
 import dev.bundleanalyzer.parse.RecordSink;
+import dev.bundleanalyzer.redact.Redactor;
 import dev.bundleanalyzer.report.AnalysisReport;
 import dev.bundleanalyzer.report.BundleInfo;
 import dev.bundleanalyzer.report.EvidenceContexts;
@@ -53,15 +54,25 @@ public final class BundleAnalyzer {
     private final BundleLimits limits;
     private final int jobs;
     private final ContentDetector detector;
+    private final boolean redact;
 
     /**
      * @param jobs how many entries are parsed at once (1 = on the calling thread)
      */
     public BundleAnalyzer(List<Rule> rules, BundleLimits limits, int jobs) {
+        this(rules, limits, jobs, true);
+    }
+
+    /**
+     * @param redact whether secrets are removed from every record before it is indexed (the default); off only
+     *               for {@code --no-redact}, and the report then says so
+     */
+    public BundleAnalyzer(List<Rule> rules, BundleLimits limits, int jobs, boolean redact) {
         this.rules = List.copyOf(rules);
         this.limits = limits;
         this.jobs = Math.max(1, jobs);
         this.detector = ContentDetector.standard();
+        this.redact = redact;
     }
 
     /**
@@ -88,7 +99,8 @@ public final class BundleAnalyzer {
         Path spool = Files.createTempDirectory("bundle-analyzer-spool");
         try (BundleIndexWriter writer = new BundleIndexWriter(indexDir)) {
             AgentVersionWitness agentVersion = new AgentVersionWitness();
-            EntryParser entries = new EntryParser(detector, new WitnessedSink(writer, agentVersion), spool);
+            Redactor redactor = redact ? Redactor.standard() : Redactor.off();
+            EntryParser entries = new EntryParser(detector, new WitnessedSink(writer, agentVersion, redactor), spool);
             inventory = new BundleReader(limits, pool).read(bundle, entries);
             ZoneId zone = entries.hasDeferred() ? MachineZone.of(writer.facts(), writer) : null;
             inventory = entries.parseDeferred(zone, inventory);
@@ -96,6 +108,7 @@ public final class BundleAnalyzer {
             Instant latest = writer.maxTime() == null ? Instant.now() : Instant.ofEpochMilli(writer.maxTime());
             ZoneAgreement.of(writer.facts(), latest).ifPresent(writer::fact);
             facts = writer.facts();
+            redactionNote(redactor).ifPresent(n -> writer.note("", n));
             notes = writer.notes();
             minTime = writer.minTime();
             maxTime = writer.maxTime();
@@ -133,7 +146,7 @@ public final class BundleAnalyzer {
         }
         List<String> noteLines = new ArrayList<>();
         for (Note note : notes) {
-            noteLines.add(note.file() + ": " + note.message());
+            noteLines.add(note.file().isEmpty() ? note.message() : note.file() + ": " + note.message());
         }
         BundleInfo info = new BundleInfo(bundle.toString(), bundle.getFileName().toString(), fingerprint.size(),
                 fingerprint.sha256(), started, Duration.ofNanos(System.nanoTime() - t0));
@@ -141,17 +154,39 @@ public final class BundleAnalyzer {
                 events, noteLines, timeline);
     }
 
-    /** Passes every record to the index, letting the agent-version witness see the events on their way. */
-    private record WitnessedSink(BundleIndexWriter writer, AgentVersionWitness witness) implements RecordSink {
+    /** What redaction did, said once for the whole bundle. */
+    private static java.util.Optional<String> redactionNote(Redactor redactor) {
+        if (!redactor.enabled()) {
+            return java.util.Optional.of("WARNING: redaction was turned off (--no-redact): passwords, keys and tokens"
+                    + " of the bundle may appear in this report and its index");
+        }
+        if (redactor.total() == 0) {
+            return java.util.Optional.empty();
+        }
+        String kinds = redactor.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
+                .collect(Collectors.joining(", "));
+        return java.util.Optional.of(redactor.total() + " secret value(s) redacted before indexing (" + kinds
+                + "); they appear as [REDACTED:kind]");
+    }
+
+    /**
+     * Passes every record to the index with its secrets redacted, letting the agent-version witness see the
+     * events on their way.
+     */
+    private record WitnessedSink(BundleIndexWriter writer, AgentVersionWitness witness, Redactor redactor)
+            implements RecordSink {
         @Override
-        public void event(LogEvent event) {
-            witness.see(event);
-            writer.event(event);
+        public void event(LogEvent e) {
+            LogEvent clean = new LogEvent(e.file(), e.line(), e.record(), e.time(), e.timeText(), e.timeAssumed(),
+                    e.level(), e.component(), e.process(), e.thread(), e.source(), e.activityId(), e.errorCodes(),
+                    redactor.redact(e.message()), redactor.redact(e.raw()), e.channel(), e.eventId(), e.computer());
+            witness.see(clean);
+            writer.event(clean);
         }
 
         @Override
-        public void fact(Fact fact) {
-            writer.fact(fact);
+        public void fact(Fact f) {
+            writer.fact(new Fact(f.key(), redactor.redact(f.value()), f.file(), f.line(), redactor.redact(f.text())));
         }
 
         @Override

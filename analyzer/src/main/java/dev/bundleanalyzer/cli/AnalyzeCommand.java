@@ -51,6 +51,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--jobs", paramLabel = "N", description = "entries parsed at once (default: the number of cores)")
     int jobs = Runtime.getRuntime().availableProcessors();
 
+    @Option(names = "--no-redact", description = "keep passwords, keys and tokens of the bundle in the report and index"
+            + " (they are redacted by default)")
+    boolean noRedact;
+
     @Option(names = "--rules", paramLabel = "DIR", description = "a folder of extra rule files (*.yaml) to load beside the catalogue")
     Path rulesDir;
 
@@ -90,13 +94,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("bundle-analyzer: bad rule file: " + e.getMessage());
             return Main.USAGE;
         }
+        if (noRedact) {
+            err.println("bundle-analyzer: warning: --no-redact: secrets of the bundle may reach the report and index");
+        }
         Path outDir = out != null ? out : Path.of(fileName(bundle) + ".report");
         BundleLimits limits = new BundleLimits(maxDepth, maxEntries, maxTotalBytes, maxEntryBytes, maxRatio,
                 BundleLimits.DEFAULTS.ratioGraceBytes());
         AnalysisReport report;
         try {
             Files.createDirectories(outDir);
-            report = new BundleAnalyzer(rules, limits, jobs).analyze(bundle, outDir.resolve("index"));
+            report = new BundleAnalyzer(rules, limits, jobs, !noRedact).analyze(bundle, outDir.resolve("index"));
         } catch (BundleException e) {
             err.println("bundle-analyzer: cannot analyze " + e.getMessage());
             return Main.FAILED;

@@ -1,0 +1,174 @@
+package dev.bundleanalyzer.redact;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Removes from text what must not reach a ticket: private keys, certificates and other long base64 blobs (vault
+ * credentials carry a management certificate), SAS signatures, bearer tokens and JWTs, storage account keys,
+ * passwords and passphrases in connection strings, command lines and key/value dumps, and passwords in URLs.
+ * Each is replaced by a marker naming what was there ({@code [REDACTED:password]}), so the line still reads and
+ * the rule that quotes it still makes sense; the names around the value (the parameter, the key) stay.
+ *
+ * <p>Applied to every record before it is indexed, so nothing downstream (index, HTML, JSON, Markdown) ever sees
+ * the value. Counts what it replaced, by kind. Thread-safe.
+ */
+public final class Redactor {
+
+    /** What a redacted value was; the marker shows the label. */
+    public enum Kind {
+        PRIVATE_KEY("private-key"),
+        CERTIFICATE("certificate"),
+        SAS_SIGNATURE("sas-signature"),
+        BEARER_TOKEN("token"),
+        ACCOUNT_KEY("account-key"),
+        PASSWORD("password"),
+        URL_PASSWORD("url-password"),
+        BASE64_BLOB("base64");
+
+        private final String label;
+
+        Kind(String label) {
+            this.label = label;
+        }
+
+        public String label() {
+            return label;
+        }
+
+        String marker() {
+            return "[REDACTED:" + label + "]";
+        }
+    }
+
+    // a PowerShell variable ($pass) or the next parameter (-Force) after a secret's parameter is no secret
+
+    /** One rule: where the secret is (group {@code v}) and what it is. */
+    private record Rule(Kind kind, Pattern pattern) {
+    }
+
+    private static final String SECRET_NAMES = "password|passwd|pwd|passphrase|encryptionpassphrase|securepassphrase"
+            + "|secret|client_?secret|secretkey|api_?key|access_?key|token|access_?token|refresh_?token|pin";
+
+    /** Order matters: whole blocks first, so a key inside a PEM block is not matched piecemeal. */
+    private static final List<Rule> RULES = List.of(
+            new Rule(Kind.PRIVATE_KEY, Pattern.compile(
+                    "(?<v>-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z))",
+                    Pattern.DOTALL)),
+            new Rule(Kind.CERTIFICATE, Pattern.compile(
+                    "(?<v>-----BEGIN CERTIFICATE-----.*?(?:-----END CERTIFICATE-----|\\z))", Pattern.DOTALL)),
+            // vault credentials and similar XML: <ManagementCert>MIIK...</ManagementCert>, <Key>...</Key>
+            new Rule(Kind.CERTIFICATE, Pattern.compile(
+                    "(?i)<(?<tag>[\\w:]*(?:cert|certificate|key|secret|password|passphrase)[\\w:]*)(?:\\s[^>]*)?>"
+                            + "(?<v>[^<]{8,})</\\k<tag>>")),
+            new Rule(Kind.SAS_SIGNATURE, Pattern.compile("(?i)(?<![\\w])sig=(?<v>[A-Za-z0-9%+/=_-]{8,})")),
+            new Rule(Kind.BEARER_TOKEN, Pattern.compile("(?i)\\bbearer\\s+(?<v>[A-Za-z0-9\\-._~+/]{8,}=*)")),
+            new Rule(Kind.BEARER_TOKEN, Pattern.compile(
+                    "(?<v>\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})")),
+            new Rule(Kind.ACCOUNT_KEY, Pattern.compile(
+                    "(?i)\\b(?:accountkey|sharedaccesskey|storageaccountkey|primarykey|secondarykey)\\s*[=:]\\s*"
+                            + "(?<v>[A-Za-z0-9+/]{16,}={0,2})")),
+            // user:password@host in a URL (proxy settings, connection strings)
+            new Rule(Kind.URL_PASSWORD, Pattern.compile(
+                    "(?i)\\b[a-z][a-z0-9+.-]*://[^\\s:/@]+:(?<v>[^\\s@/]+)@")),
+            // key=value, key: value, "key": "value" (connection strings, dumps, JSON, INI)
+            new Rule(Kind.PASSWORD, Pattern.compile(
+                    "(?i)(?<![\\w-])\"?(?:" + SECRET_NAMES + ")\"?\\s*[=:]\\s*"
+                            + "(?<v>\"[^\"\\r\\n]+\"|'[^'\\r\\n]+'|[^\\s;,&\"'<>\\r\\n]+)")),
+            // command lines: -Password x, -EncryptionPassphrase "x", /password:x, /p:x, ConvertTo-SecureString x
+            new Rule(Kind.PASSWORD, Pattern.compile(
+                    "(?i)(?<![\\w])[-/](?:" + SECRET_NAMES + ")(?::|\\s+)(?![-$])"
+                            + "(?<v>\"[^\"\\r\\n]+\"|'[^'\\r\\n]+'|[^\\s\"';]+)")),
+            new Rule(Kind.PASSWORD, Pattern.compile(
+                    "(?i)\\bConvertTo-SecureString\\s+(?:-String\\s+)?(?<v>\"[^\"\\r\\n]+\"|'[^'\\r\\n]+'|[^\\s-][^\\s]*)")),
+            // long base64 runs (certificates, keys, serialized credentials) that no rule needs to read
+            new Rule(Kind.BASE64_BLOB, Pattern.compile("(?<v>(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{120,}={0,2})")));
+
+    private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
+
+    private static final Redactor OFF = new Redactor(false);
+
+    private final boolean enabled;
+    private final AtomicLongArray counts = new AtomicLongArray(Kind.values().length);
+
+    private Redactor(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** A redactor that redacts (the default of every analysis). */
+    public static Redactor standard() {
+        return new Redactor(true);
+    }
+
+    /** A redactor that leaves text as it is ({@code --no-redact}). */
+    public static Redactor off() {
+        return OFF;
+    }
+
+    public boolean enabled() {
+        return enabled;
+    }
+
+    /** The text with every secret replaced by its marker; {@code null} stays {@code null}. */
+    public String redact(String text) {
+        if (!enabled || text == null || text.isEmpty()) {
+            return text;
+        }
+        String out = text;
+        for (Rule rule : RULES) {
+            out = apply(rule, out);
+        }
+        return out;
+    }
+
+    private String apply(Rule rule, String text) {
+        Matcher m = rule.pattern().matcher(text);
+        if (!m.find()) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length());
+        int last = 0;
+        int n = 0;
+        do {
+            String value = m.group("v");
+            if (value.startsWith("[REDACTED:") || (rule.kind() == Kind.BASE64_BLOB && HEX.matcher(value).matches())) {
+                continue; // already replaced by an earlier rule; or event binary data in hex, which is no secret
+            }
+            sb.append(text, last, m.start("v")).append(rule.kind().marker());
+            last = m.end("v");
+            n++;
+        } while (m.find());
+        if (n == 0) {
+            return text;
+        }
+        sb.append(text, last, text.length());
+        counts.addAndGet(rule.kind().ordinal(), n);
+        return sb.toString();
+    }
+
+    /** Values replaced so far, by kind (only kinds with a count). */
+    public Map<Kind, Long> counts() {
+        Map<Kind, Long> out = new EnumMap<>(Kind.class);
+        for (Kind k : Kind.values()) {
+            long c = counts.get(k.ordinal());
+            if (c > 0) {
+                out.put(k, c);
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** All values replaced so far. */
+    public long total() {
+        long sum = 0;
+        for (int i = 0; i < counts.length(); i++) {
+            sum += counts.get(i);
+        }
+        return sum;
+    }
+}

@@ -83,6 +83,10 @@ class BrowserReportTest {
         assertTrue(dom.contains("id=\"filter\"") && !dom.matches("(?s).*<div[^>]*id=\"filter\"[^>]*hidden.*"),
                 "the filter box is shown: the inline script ran under the page's Content-Security-Policy");
         assertTrue(dom.contains("<svg"), "the timeline is drawn");
+        for (String part : List.of("timeline", "findings", "not-evaluated", "inventory")) {
+            assertTrue(dom.contains("id=\"" + part + "\""), "the page has its " + part + " section");
+        }
+        assertTrue(dom.contains("Logs/CloudBackup%4Operational.evtx"), "the inventory lists the event log");
         if (lang.equals("ko")) {
             assertTrue(dom.contains("lang=\"ko\""), "the page says it is Korean");
         }
@@ -144,12 +148,15 @@ class BrowserReportTest {
         return Files.readString(out, StandardCharsets.UTF_8);
     }
 
+    /** Tall enough for the whole sample report, so the screenshot shows every part of it. */
+    private static final int HEIGHT = 9000;
+
     private static Path screenshot(Path report, String name) throws Exception {
         Path dir = buildDir().resolve("report-screenshots");
         Files.createDirectories(dir);
         Path png = dir.resolve(name);
         Files.deleteIfExists(png);
-        run(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=1280,2400", "--hide-scrollbars",
+        run(List.of("--screenshot=" + png.toAbsolutePath(), "--window-size=1280," + HEIGHT, "--hide-scrollbars",
                 report.toUri().toString()), work.resolve("screenshot.log"));
         assertTrue(Files.size(png) > 10_000, png + " was written");
         return png;

@@ -68,7 +68,7 @@ final class EntryParser implements EntryHandler {
                 case "binary" -> "binary content of no known format";
                 case "unknown" -> "text of no known format";
                 default -> detection.kind() + " files are not analyzed yet";
-            };
+            } + nameMismatch(entry.fileName(), head);
             return new InventoryItem(entry.path(), detection.kind(), charset, size(entry, counted),
                     0, InventoryItem.Status.SKIPPED, reason);
         }
@@ -146,6 +146,28 @@ final class EntryParser implements EntryHandler {
         }
         return new InventoryItem(entry.path(), detection.kind(), charset, counted.count(), records.count(),
                 InventoryItem.Status.PARSED, reason);
+    }
+
+    /**
+     * A file named like one the analyzer reads whose content is not: said in its reason, so the engineer knows
+     * the customer's trace or event log is damaged (or something else under its name) rather than not collected.
+     */
+    static String nameMismatch(String fileName, byte[] head) {
+        String name = fileName.toLowerCase(java.util.Locale.ROOT);
+        boolean allNul = true;
+        for (byte b : head) {
+            if (b != 0) {
+                allNul = false;
+                break;
+            }
+        }
+        String what = name.endsWith(".evtx") ? "an event log (.evtx), but it has no ElfFile header"
+                : name.endsWith(".errlog") || name.endsWith(".crash") ? "an agent trace log, but its lines are not"
+                        + " trace lines" : null;
+        if (allNul) {
+            return "; it starts with nothing but NUL bytes (a copy that was never written, or a disk that lost it)";
+        }
+        return what == null ? "" : "; named like " + what;
     }
 
     private static long size(BundleEntry entry, CountingInput counted) {

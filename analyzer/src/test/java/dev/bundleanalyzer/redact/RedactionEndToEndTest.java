@@ -54,6 +54,9 @@ class RedactionEndToEndTest {
         assertTrue(json.contains("MARS-34513"), "the finding still fires");
         assertTrue(json.contains("[REDACTED:sas-signature]"), "the evidence shows where the value was");
         assertTrue(json.contains("secret value(s) redacted"), "the report says how many were redacted");
+        for (String secret : SECRETS) {
+            assertFalse(storedInIndex(out.resolve("index"), secret), secret + " is stored in the index");
+        }
         try (Stream<Path> files = Files.walk(out)) {
             for (Path f : files.filter(Files::isRegularFile).toList()) {
                 String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
@@ -72,5 +75,23 @@ class RedactionEndToEndTest {
         String json = Files.readString(out.resolve("findings.json"));
         assertTrue(json.contains(SAS));
         assertTrue(json.contains("redaction was turned off"));
+        assertTrue(storedInIndex(out.resolve("index"), PASSWORD), "the index check sees an unredacted value");
+    }
+
+    /** The index stores text compressed: read its stored fields back rather than grep its files. */
+    private static boolean storedInIndex(Path index, String secret) throws Exception {
+        try (org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(
+                org.apache.lucene.store.FSDirectory.open(index))) {
+            org.apache.lucene.index.StoredFields stored = reader.storedFields();
+            assertTrue(reader.maxDoc() >= 2, "both lines are indexed");
+            for (int i = 0; i < reader.maxDoc(); i++) {
+                for (org.apache.lucene.index.IndexableField field : stored.document(i).getFields()) {
+                    if (field.stringValue() != null && field.stringValue().contains(secret)) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
     }
 }

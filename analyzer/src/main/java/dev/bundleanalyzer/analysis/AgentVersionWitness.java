@@ -2,6 +2,7 @@ package dev.bundleanalyzer.analysis;
 
 import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.parse.LogEvent;
+import dev.bundleanalyzer.rules.ValueComparison;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -71,22 +72,10 @@ final class AgentVersionWitness {
     private static String highest(Matcher m) {
         String best = null;
         while (m.find()) {
-            if (best == null || compare(m.group(1), best) > 0) {
+            if (best == null || ValueComparison.compare(m.group(1), best) > 0) {
                 best = m.group(1);
             }
         }
         return best;
-    }
-
-    private static int compare(String a, String b) {
-        String[] x = a.split("\\.");
-        String[] y = b.split("\\.");
-        for (int i = 0; i < Math.min(x.length, y.length); i++) {
-            int c = Long.compare(Long.parseLong(x[i]), Long.parseLong(y[i]));
-            if (c != 0) {
-                return c;
-            }
-        }
-        return Integer.compare(x.length, y.length);
     }
 }

@@ -1,7 +1,7 @@
 package dev.bundleanalyzer.rules;
 
 /** Compares fact values: numbers and dotted versions part by part, anything else as text without case. */
-final class ValueComparison {
+public final class ValueComparison {
 
     private ValueComparison() {
     }
@@ -32,7 +32,8 @@ final class ValueComparison {
         return 0;
     }
 
-    static int compare(String a, String b) {
+    /** Ordering of any two values: as numbers or versions when both read so, else as text without case. */
+    public static int compare(String a, String b) {
         Integer c = compareOrNull(a, b);
         return c != null ? c : a.trim().compareToIgnoreCase(b.trim());
     }

@@ -1,10 +1,7 @@
 package dev.bundleanalyzer.benchmarks;
 
 import dev.bundleanalyzer.errlog.ErrlogParser;
-import dev.bundleanalyzer.parse.Fact;
-import dev.bundleanalyzer.parse.LogEvent;
 import dev.bundleanalyzer.parse.ParseInput;
-import dev.bundleanalyzer.parse.RecordSink;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,7 +56,7 @@ public class ErrlogParseBenchmark {
     @OperationsPerInvocation(MIB)
     public long parse(Blackhole bh) throws IOException {
         return parser.parse(new ParseInput("Temp/CBEngineCurr.errlog", Instant.parse("2026-10-22T06:30:00Z"),
-                Charset.forName(charset), new ByteArrayInputStream(data)), new SinkToBlackhole(bh));
+                Charset.forName(charset), new ByteArrayInputStream(data)), new BlackholeSink(bh));
     }
 
     @Benchmark
@@ -72,18 +69,6 @@ public class ErrlogParseBenchmark {
             n++;
         }
         return n;
-    }
-
-    private record SinkToBlackhole(Blackhole bh) implements RecordSink {
-        @Override
-        public void event(LogEvent event) {
-            bh.consume(event);
-        }
-
-        @Override
-        public void fact(Fact fact) {
-            bh.consume(fact);
-        }
     }
 
     /** CBEngine-like lines with the shapes of formats.md section 1.2, rare error IDs among them. */

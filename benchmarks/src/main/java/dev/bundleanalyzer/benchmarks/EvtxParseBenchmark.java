@@ -1,10 +1,7 @@
 package dev.bundleanalyzer.benchmarks;
 
 import dev.bundleanalyzer.eventlog.evtx.EvtxParser;
-import dev.bundleanalyzer.parse.Fact;
-import dev.bundleanalyzer.parse.LogEvent;
 import dev.bundleanalyzer.parse.ParseInput;
-import dev.bundleanalyzer.parse.RecordSink;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,7 +25,7 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Throughput of the native .evtx reader on one thread, on a real log of the shared corpus held in memory: every
- * record rendered to XML and turned into a {@link LogEvent}. The score is files per second; the secondary
+ * record rendered to XML and turned into a {@link dev.bundleanalyzer.parse.LogEvent}. The score is files per second; the secondary
  * results {@code records} and {@code megabytes} read as records/s and MB/s.
  *
  * <p>{@link #crc32Baseline} is the floor any reader pays: one CRC-32 pass over the same bytes, as the reader does
@@ -86,7 +83,7 @@ public class EvtxParseBenchmark {
 
     @Benchmark
     public long parse(Counters counters, Blackhole bh) throws IOException {
-        long n = parser.parse(new ParseInput(file, null, null, new ByteArrayInputStream(data)), new SinkToBlackhole(bh));
+        long n = parser.parse(new ParseInput(file, null, null, new ByteArrayInputStream(data)), new BlackholeSink(bh));
         counters.records += n;
         counters.megabytes += data.length / 1e6;
         return n;
@@ -100,15 +97,4 @@ public class EvtxParseBenchmark {
         return crc.getValue();
     }
 
-    private record SinkToBlackhole(Blackhole bh) implements RecordSink {
-        @Override
-        public void event(LogEvent event) {
-            bh.consume(event);
-        }
-
-        @Override
-        public void fact(Fact fact) {
-            bh.consume(fact);
-        }
-    }
 }

@@ -48,9 +48,24 @@ public final class Redactor {
 
     // a PowerShell variable ($pass) or the next parameter (-Force) after a secret's parameter is no secret
 
-    /** One rule: where the secret is (group {@code v}) and what it is. */
-    private record Rule(Kind kind, Pattern pattern) {
+    /**
+     * One rule: where the secret is (group {@code v}), what it is, and words one of which the lower-cased text must
+     * hold for the pattern to be worth running (most records hold none: redaction runs on every record).
+     */
+    private record Rule(Kind kind, Pattern pattern, String... triggers) {
+        boolean worthTrying(String lower) {
+            for (String t : triggers) {
+                if (lower.contains(t)) {
+                    return true;
+                }
+            }
+            return triggers.length == 0;
+        }
     }
+
+    private static final int BASE64_RUN = 120;
+
+    private static final String[] NAME_TRIGGERS = {"pass", "pwd", "secret", "key", "token", "pin"};
 
     private static final String SECRET_NAMES = "password|passwd|pwd|passphrase|encryptionpassphrase|securepassphrase"
             + "|secret|client_?secret|secretkey|api_?key|access_?key|token|access_?token|refresh_?token|pin";
@@ -59,35 +74,37 @@ public final class Redactor {
     private static final List<Rule> RULES = List.of(
             new Rule(Kind.PRIVATE_KEY, Pattern.compile(
                     "(?<v>-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(?:-----END [A-Z0-9 ]*PRIVATE KEY-----|\\z))",
-                    Pattern.DOTALL)),
+                    Pattern.DOTALL), "-----begin"),
             new Rule(Kind.CERTIFICATE, Pattern.compile(
-                    "(?<v>-----BEGIN CERTIFICATE-----.*?(?:-----END CERTIFICATE-----|\\z))", Pattern.DOTALL)),
+                    "(?<v>-----BEGIN CERTIFICATE-----.*?(?:-----END CERTIFICATE-----|\\z))", Pattern.DOTALL),
+                    "-----begin"),
             // vault credentials and similar XML: <ManagementCert>MIIK...</ManagementCert>, <Key>...</Key>
             new Rule(Kind.CERTIFICATE, Pattern.compile(
                     "(?i)<(?<tag>[\\w:]*(?:cert|certificate|key|secret|password|passphrase)[\\w:]*)(?:\\s[^>]*)?>"
-                            + "(?<v>[^<]{8,})</\\k<tag>>")),
-            new Rule(Kind.SAS_SIGNATURE, Pattern.compile("(?i)(?<![\\w])sig=(?<v>[A-Za-z0-9%+/=_-]{8,})")),
-            new Rule(Kind.BEARER_TOKEN, Pattern.compile("(?i)\\bbearer\\s+(?<v>[A-Za-z0-9\\-._~+/]{8,}=*)")),
+                            + "(?<v>[^<]{8,})</\\k<tag>>"), "</"),
+            new Rule(Kind.SAS_SIGNATURE, Pattern.compile("(?i)(?<![\\w])sig=(?<v>[A-Za-z0-9%+/=_-]{8,})"), "sig="),
+            new Rule(Kind.BEARER_TOKEN, Pattern.compile("(?i)\\bbearer\\s+(?<v>[A-Za-z0-9\\-._~+/]{8,}=*)"), "bearer"),
             new Rule(Kind.BEARER_TOKEN, Pattern.compile(
-                    "(?<v>\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})")),
+                    "(?<v>\\beyJ[A-Za-z0-9_-]{8,}\\.eyJ[A-Za-z0-9_-]{8,}\\.[A-Za-z0-9_-]{8,})"), "eyj"),
             new Rule(Kind.ACCOUNT_KEY, Pattern.compile(
                     "(?i)\\b(?:accountkey|sharedaccesskey|storageaccountkey|primarykey|secondarykey)\\s*[=:]\\s*"
-                            + "(?<v>[A-Za-z0-9+/]{16,}={0,2})")),
+                            + "(?<v>[A-Za-z0-9+/]{16,}={0,2})"), "key"),
             // user:password@host in a URL (proxy settings, connection strings)
             new Rule(Kind.URL_PASSWORD, Pattern.compile(
-                    "(?i)\\b[a-z][a-z0-9+.-]*://[^\\s:/@]+:(?<v>[^\\s@/]+)@")),
+                    "(?i)\\b[a-z][a-z0-9+.-]*://[^\\s:/@]+:(?<v>[^\\s@/]+)@"), "://"),
             // key=value, key: value, "key": "value" (connection strings, dumps, JSON, INI)
             new Rule(Kind.PASSWORD, Pattern.compile(
                     "(?i)(?<![\\w-])\"?(?:" + SECRET_NAMES + ")\"?\\s*[=:]\\s*"
-                            + "(?<v>\"[^\"\\r\\n]+\"|'[^'\\r\\n]+'|[^\\s;,&\"'<>\\r\\n]+)")),
+                            + "(?<v>\"[^\"\\r\\n]+\"|'[^'\\r\\n]+'|[^\\s;,&\"'<>\\r\\n]+)"), NAME_TRIGGERS),
             // command lines: -Password x, -EncryptionPassphrase "x", /password:x, /p:x, ConvertTo-SecureString x
             new Rule(Kind.PASSWORD, Pattern.compile(
                     "(?i)(?<![\\w])[-/](?:" + SECRET_NAMES + ")(?::|\\s+)(?![-$])"
-                            + "(?<v>\"[^\"\\r\\n]+\"|'[^'\\r\\n]+'|[^\\s\"';]+)")),
+                            + "(?<v>\"[^\"\\r\\n]+\"|'[^'\\r\\n]+'|[^\\s\"';]+)"), NAME_TRIGGERS),
             new Rule(Kind.PASSWORD, Pattern.compile(
-                    "(?i)\\bConvertTo-SecureString\\s+(?:-String\\s+)?(?<v>\"[^\"\\r\\n]+\"|'[^'\\r\\n]+'|[^\\s-][^\\s]*)")),
+                    "(?i)\\bConvertTo-SecureString\\s+(?:-String\\s+)?(?<v>\"[^\"\\r\\n]+\"|'[^'\\r\\n]+'|[^\\s-][^\\s]*)"), "securestring"),
             // long base64 runs (certificates, keys, serialized credentials) that no rule needs to read
-            new Rule(Kind.BASE64_BLOB, Pattern.compile("(?<v>(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{120,}={0,2})")));
+            new Rule(Kind.BASE64_BLOB, Pattern.compile(
+                    "(?<v>(?<![A-Za-z0-9+/])[A-Za-z0-9+/]{" + BASE64_RUN + ",}={0,2})")));
 
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
 
@@ -119,11 +136,30 @@ public final class Redactor {
         if (!enabled || text == null || text.isEmpty()) {
             return text;
         }
+        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        boolean longRun = hasBase64Run(text);
         String out = text;
         for (Rule rule : RULES) {
-            out = apply(rule, out);
+            if (rule.kind() == Kind.BASE64_BLOB ? longRun : rule.worthTrying(lower)) {
+                out = apply(rule, out);
+            }
         }
         return out;
+    }
+
+    /** Whether the text holds a run of base64 characters as long as {@link Kind#BASE64_BLOB} asks. */
+    private static boolean hasBase64Run(String text) {
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            boolean b64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
+                    || c == '/';
+            run = b64 ? run + 1 : 0;
+            if (run >= BASE64_RUN) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String apply(Rule rule, String text) {

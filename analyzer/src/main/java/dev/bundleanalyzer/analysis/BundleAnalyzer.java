@@ -177,9 +177,13 @@ public final class BundleAnalyzer {
             implements RecordSink {
         @Override
         public void event(LogEvent e) {
-            LogEvent clean = new LogEvent(e.file(), e.line(), e.record(), e.time(), e.timeText(), e.timeAssumed(),
-                    e.level(), e.component(), e.process(), e.thread(), e.source(), e.activityId(), e.errorCodes(),
-                    redactor.redact(e.message()), redactor.redact(e.raw()), e.channel(), e.eventId(), e.computer());
+            String message = redactor.redact(e.message());
+            String raw = redactor.redact(e.raw());
+            // the redactor returns the same string when it found nothing: most records are passed on as they are
+            LogEvent clean = message == e.message() && raw == e.raw() ? e
+                    : new LogEvent(e.file(), e.line(), e.record(), e.time(), e.timeText(), e.timeAssumed(), e.level(),
+                            e.component(), e.process(), e.thread(), e.source(), e.activityId(), e.errorCodes(),
+                            message, raw, e.channel(), e.eventId(), e.computer());
             witness.see(clean);
             writer.event(clean);
         }

@@ -1,6 +1,7 @@
 package dev.bundleanalyzer.analysis;
 
 import dev.bundleanalyzer.bundle.BundleException;
+import dev.bundleanalyzer.bundle.Deadline;
 import dev.bundleanalyzer.bundle.BundleLimits;
 import dev.bundleanalyzer.bundle.BundleReader;
 import dev.bundleanalyzer.bundle.InventoryItem;
@@ -96,14 +97,23 @@ public final class BundleAnalyzer {
         Long maxTime;
         long events;
         ExecutorService pool = jobs > 1 ? Executors.newFixedThreadPool(jobs, daemonThreads()) : null;
-        Path spool = Files.createTempDirectory("bundle-analyzer-spool");
+        Deadline deadline = Deadline.after(limits.maxBundleTime(), "bundle");
+        // entries waiting for the time zone and large nested 7z archives are copied beside the index, never
+        // outside the output folder, and removed before the analysis returns
+        Path spool = Files.createTempDirectory(indexDir.toAbsolutePath().getParent(), ".work-");
         try (BundleIndexWriter writer = new BundleIndexWriter(indexDir)) {
             AgentVersionWitness agentVersion = new AgentVersionWitness();
             Redactor redactor = redact ? Redactor.standard() : Redactor.off();
-            EntryParser entries = new EntryParser(detector, new WitnessedSink(writer, agentVersion, redactor), spool);
-            inventory = new BundleReader(limits, pool).read(bundle, entries);
+            EntryParser entries = new EntryParser(detector, new WitnessedSink(writer, agentVersion, redactor), spool,
+                    limits.maxLineChars(), limits.maxEntryTime(), deadline);
+            inventory = new BundleReader(limits, pool, spool).read(bundle, entries);
             ZoneId zone = entries.hasDeferred() ? MachineZone.of(writer.facts(), writer) : null;
-            inventory = entries.parseDeferred(zone, inventory);
+            inventory = redactReasons(entries.parseDeferred(zone, inventory), redactor);
+            if (deadline.passed()) {
+                writer.note("", "WARNING: " + deadline.reason() + " before the bundle was read to its end: the"
+                        + " findings cover what was read; the inventory names each entry not finished (raise"
+                        + " --max-bundle-time to read it all)");
+            }
             agentVersion.fact(writer.facts()).ifPresent(writer::fact);
             Instant latest = writer.maxTime() == null ? Instant.now() : Instant.ofEpochMilli(writer.maxTime());
             ZoneAgreement.of(writer.facts(), latest).ifPresent(writer::fact);
@@ -154,6 +164,17 @@ public final class BundleAnalyzer {
                 events, noteLines, timeline);
     }
 
+    /** Reasons can quote a file (a parser's message): they reach the report too, so they are redacted alike. */
+    private static List<InventoryItem> redactReasons(List<InventoryItem> inventory, Redactor redactor) {
+        List<InventoryItem> out = new ArrayList<>(inventory.size());
+        for (InventoryItem i : inventory) {
+            String reason = i.reason() == null ? null : redactor.redact(i.reason());
+            out.add(reason == i.reason() ? i : new InventoryItem(i.path(), i.kind(), i.charset(), i.bytes(),
+                    i.records(), i.status(), reason));
+        }
+        return out;
+    }
+
     /** What redaction did, said once for the whole bundle. */
     private static java.util.Optional<String> redactionNote(Redactor redactor) {
         if (!redactor.enabled()) {
@@ -195,12 +216,12 @@ public final class BundleAnalyzer {
 
         @Override
         public void note(String file, String message) {
-            writer.note(file, message);
+            writer.note(file, redactor.redact(message));
         }
 
         @Override
         public void timeNote(String file, String message) {
-            writer.timeNote(file, message);
+            writer.timeNote(file, redactor.redact(message));
         }
     }
 

@@ -1,6 +1,8 @@
 package dev.bundleanalyzer.analysis;
 
 import dev.bundleanalyzer.bundle.BundleEntry;
+import dev.bundleanalyzer.bundle.BundleLimitException;
+import dev.bundleanalyzer.bundle.Deadline;
 import dev.bundleanalyzer.bundle.EntryHandler;
 import dev.bundleanalyzer.bundle.InventoryItem;
 import dev.bundleanalyzer.detect.ContentDetector;
@@ -8,11 +10,14 @@ import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.parse.LogEvent;
 import dev.bundleanalyzer.parse.ParseInput;
 import dev.bundleanalyzer.parse.RecordSink;
+import dev.bundleanalyzer.parse.TextLimits;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,9 +33,15 @@ final class EntryParser implements EntryHandler {
     /** Reason of the placeholder line of an entry whose parsing waits for the machine's time zone. */
     private static final String WAITING = "waiting for the machine's time zone";
 
+    /** Notes passed on per entry: a file damaged throughout says so in a summary, not in a million notes. */
+    static final int MAX_NOTES_PER_ENTRY = 50;
+
     private final ContentDetector detector;
     private final RecordSink sink;
     private final Path spoolDir;
+    private final int maxLineChars;
+    private final Duration entryTime;
+    private final Deadline bundleDeadline;
     private final ConcurrentLinkedQueue<Deferred> deferred = new ConcurrentLinkedQueue<>();
 
     /** An entry kept aside in a spool file until the time zone is known. */
@@ -38,13 +49,21 @@ final class EntryParser implements EntryHandler {
     }
 
     /**
-     * @param spoolDir where entries that write local times wait (generated file names only), until
-     *                 {@link #parseDeferred} runs
+     * @param spoolDir       where entries that write local times wait (generated file names only), until
+     *                       {@link #parseDeferred} runs
+     * @param maxLineChars   longest text line a parser is given
+     * @param entryTime      how long parsing one waiting entry may take (while the bundle is read, the reader
+     *                       times the entries)
+     * @param bundleDeadline when parsing the waiting entries must stop
      */
-    EntryParser(ContentDetector detector, RecordSink sink, Path spoolDir) {
+    EntryParser(ContentDetector detector, RecordSink sink, Path spoolDir, int maxLineChars, Duration entryTime,
+                Deadline bundleDeadline) {
         this.detector = detector;
         this.sink = sink;
         this.spoolDir = spoolDir;
+        this.maxLineChars = maxLineChars;
+        this.entryTime = entryTime;
+        this.bundleDeadline = bundleDeadline;
     }
 
     @Override
@@ -101,8 +120,9 @@ final class EntryParser implements EntryHandler {
         List<InventoryItem> out = new ArrayList<>(inventory);
         for (Deferred d : deferred) {
             InventoryItem item;
-            try (InputStream in = new CountingInput(Files.newInputStream(d.spool()))) {
-                item = parse(d.entry(), d.detection(), (CountingInput) in, zone);
+            try (CountingInput in = new CountingInput(new Timed(Files.newInputStream(d.spool()),
+                    Deadline.after(entryTime, "entry"), bundleDeadline))) {
+                item = parse(d.entry(), d.detection(), in, zone);
             } catch (IOException e) {
                 item = InventoryItem.failed(d.entry().path(), d.detection().kind(), -1, "cannot read back: " + describe(e));
             } finally {
@@ -126,15 +146,18 @@ final class EntryParser implements EntryHandler {
 
     private InventoryItem parse(BundleEntry entry, ContentDetector.Detection detection, CountingInput counted, ZoneId zone) {
         String charset = detection.charset() == null ? null : detection.charset().name();
-        CountingSink records = new CountingSink(sink);
+        CountingSink records = new CountingSink(sink, entry.path());
+        TextLimits text = new TextLimits(maxLineChars);
         try {
             counted.skipNBytes(detection.bomLength());
-            detection.parser().parse(new ParseInput(entry.path(), entry.modified(), detection.charset(), counted, zone),
-                    records);
-        } catch (IOException | RuntimeException e) {
+            detection.parser().parse(new ParseInput(entry.path(), entry.modified(), detection.charset(), counted, zone,
+                    text), records);
+        } catch (IOException | RuntimeException | StackOverflowError e) {
             String partial = records.count() > 0 ? " (the " + records.count() + " records before it are kept)" : "";
             return new InventoryItem(entry.path(), detection.kind(), charset, counted.count(), records.count(),
-                    InventoryItem.Status.FAILED, describe(e) + partial);
+                    InventoryItem.Status.FAILED, join(describe(e) + partial, text.leftOut()));
+        } finally {
+            records.finish();
         }
         // recognised but empty is still an input: its rules are evaluated (and find nothing)
         String reason = records.count() == 0 ? "recognised as " + detection.kind() + "; holds no records" : null;
@@ -142,10 +165,47 @@ final class EntryParser implements EntryHandler {
             // a file read around damage must say so where the engineer looks first: its inventory line
             String damage = records.notes() == 1 ? records.firstNote()
                     : records.notes() + " problems, first: " + records.firstNote();
-            reason = reason == null ? damage : reason + "; " + damage;
+            reason = join(reason, damage);
         }
+        reason = join(reason, text.leftOut());
         return new InventoryItem(entry.path(), detection.kind(), charset, counted.count(), records.count(),
                 InventoryItem.Status.PARSED, reason);
+    }
+
+    private static String join(String reason, String more) {
+        return more == null ? reason : reason == null ? more : reason + "; " + more;
+    }
+
+    /** The spool of a waiting entry, read under the entry's and the bundle's time limits. */
+    private static final class Timed extends FilterInputStream {
+        private final Deadline entry;
+        private final Deadline bundle;
+
+        Timed(InputStream in, Deadline entry, Deadline bundle) {
+            super(in);
+            this.entry = entry;
+            this.bundle = bundle;
+        }
+
+        @Override
+        public int read() throws IOException {
+            check();
+            return super.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            check();
+            return super.read(b, off, len);
+        }
+
+        private void check() throws BundleLimitException {
+            for (Deadline d : new Deadline[] {bundle, entry}) {
+                if (d != null && d.passed()) {
+                    throw new BundleLimitException(d.reason() + ": stopped, not read further");
+                }
+            }
+        }
     }
 
     /**
@@ -179,15 +239,24 @@ final class EntryParser implements EntryHandler {
         return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
     }
 
-    /** Counts records per entry on their way to the shared sink. */
+    /** Counts records per entry on their way to the shared sink, and passes on at most so many notes. */
     private static final class CountingSink implements RecordSink {
         private final RecordSink target;
+        private final String path;
         private final AtomicLong count = new AtomicLong();
         private int notes;
         private String firstNote;
 
-        CountingSink(RecordSink target) {
+        CountingSink(RecordSink target, String path) {
             this.target = target;
+            this.path = path;
+        }
+
+        /** Says how many notes were held back, once the entry is done. */
+        void finish() {
+            if (notes > MAX_NOTES_PER_ENTRY) {
+                target.note(path, (notes - MAX_NOTES_PER_ENTRY) + " more problems in this file are not listed");
+            }
         }
 
         @Override
@@ -204,7 +273,9 @@ final class EntryParser implements EntryHandler {
 
         @Override
         public void note(String file, String message) {
-            target.note(file, message);
+            if (notes < MAX_NOTES_PER_ENTRY) {
+                target.note(file, message);
+            }
             if (notes++ == 0) {
                 firstNote = message;
             }

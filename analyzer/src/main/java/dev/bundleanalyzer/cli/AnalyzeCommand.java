@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -70,8 +71,22 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--max-entry-bytes", paramLabel = "BYTES", description = "most uncompressed bytes read from one entry (default: ${DEFAULT-VALUE})")
     long maxEntryBytes = BundleLimits.DEFAULTS.maxEntryBytes();
 
-    @Option(names = "--max-ratio", paramLabel = "N", description = "largest compression ratio of an entry before it is stopped as a bomb (default: ${DEFAULT-VALUE})")
+    @Option(names = "--max-ratio", paramLabel = "N", description = "largest compression ratio of an entry, and of the"
+            + " bundle as a whole, before it is stopped as a bomb (default: ${DEFAULT-VALUE})")
     double maxRatio = BundleLimits.DEFAULTS.maxRatio();
+
+    @Option(names = "--max-entry-time", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "longest time one entry may take, e.g. 90s, 15m, 1h (default: 15m)")
+    Duration maxEntryTime = BundleLimits.DEFAULTS.maxEntryTime();
+
+    @Option(names = "--max-bundle-time", paramLabel = "TIME", converter = DurationConverter.class,
+            description = "longest time reading the bundle may take; then what was read is reported and the rest"
+                    + " named as not finished (default: 60m)")
+    Duration maxBundleTime = BundleLimits.DEFAULTS.maxBundleTime();
+
+    @Option(names = "--max-line-chars", paramLabel = "N", description = "longest text line kept; the rest of a longer"
+            + " line is dropped and the file's inventory line says so (default: ${DEFAULT-VALUE})")
+    int maxLineChars = BundleLimits.DEFAULTS.maxLineChars();
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -86,6 +101,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (jobs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }
+        if (maxLineChars < 1) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--max-line-chars must be at least 1");
+        }
         List<Rule> rules;
         try {
             RuleLoader loader = new RuleLoader();
@@ -99,7 +117,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         Path outDir = out != null ? out : Path.of(fileName(bundle) + ".report");
         BundleLimits limits = new BundleLimits(maxDepth, maxEntries, maxTotalBytes, maxEntryBytes, maxRatio,
-                BundleLimits.DEFAULTS.ratioGraceBytes());
+                BundleLimits.DEFAULTS.ratioGraceBytes(), maxEntryTime, maxBundleTime, maxLineChars);
         AnalysisReport report;
         try {
             Files.createDirectories(outDir);
@@ -126,6 +144,10 @@ final class AnalyzeCommand implements Callable<Integer> {
             return Main.FAILED;
         }
         printSummary(stdout, report, outDir);
+        // an unfinished analysis must not pass for a clean one on a terminal either
+        report.notes().stream().filter(n -> n.startsWith("WARNING:") && !n.contains("--no-redact"))
+                .forEach(n -> err.println("bundle-analyzer: " + n));
+        err.flush();
         boolean serious = report.findings().stream()
                 .anyMatch(f -> f.severity().compareTo(Severity.ERROR) >= 0);
         return serious ? Main.FINDINGS : Main.OK;

@@ -76,11 +76,14 @@ import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
  *
  * <h2>Limits</h2>
  * {@link BundleLimits}: entries past {@code maxEntries} are not read and the archive in which that happened
- * gets one line saying so; each entry stream stops at {@code maxEntryBytes} and when the compression ratio
- * goes above {@code maxRatio} after {@code ratioGraceBytes}; {@code maxTotalBytes} bounds the bytes handed
- * to handlers over the whole bundle (the bytes of nested archives themselves are bounded per entry only);
- * archives nested deeper than {@code maxDepth} are skipped. A limit hit inside an entry makes that entry
- * fail and reading goes on with the next one.
+ * gets one line saying so; each entry stream stops at {@code maxEntryBytes}, when the compression ratio
+ * goes above {@code maxRatio} after {@code ratioGraceBytes}, and when {@code maxEntryTime} has passed since the
+ * entry was opened; {@code maxTotalBytes} bounds the bytes handed to handlers over the whole bundle, and so does
+ * {@code maxRatio} against the bundle's own size on disk (a bomb spread over many nested entries, each below
+ * the entry limits); {@code maxBundleTime} bounds the time of the whole read (the bytes and time of nested
+ * archives themselves are bounded through their entries); archives nested deeper than {@code maxDepth} are
+ * skipped. A limit hit inside an entry makes that entry fail and reading goes on with the next one; a limit of
+ * the bundle stops every entry being read and the archives say that further entries were not read.
  *
  * <h2>Threads</h2>
  * With a pool, the entries of a zip bundle (read with {@link ZipFile}, which allows concurrent entry
@@ -104,15 +107,25 @@ public final class BundleReader {
     private final BundleLimits limits;
     private final ExecutorService pool;
     private final int window;
+    private final Path tempDir;
 
     /**
      * @param limits limits applied while reading
      * @param pool   threads to handle entries on, or {@code null} to handle them on the calling thread
      */
     public BundleReader(BundleLimits limits, ExecutorService pool) {
+        this(limits, pool, null);
+    }
+
+    /**
+     * @param tempDir where a large nested 7z is copied while it is read (deleted right after), or {@code null}
+     *                for the system's temporary folder
+     */
+    public BundleReader(BundleLimits limits, ExecutorService pool, Path tempDir) {
         this.limits = Objects.requireNonNull(limits, "limits");
         this.pool = pool;
         this.window = pool == null ? 1 : parallelism(pool);
+        this.tempDir = tempDir;
     }
 
     /**
@@ -169,7 +182,8 @@ public final class BundleReader {
     /** The state of reading one bundle. */
     private final class Run {
         private final EntryHandler handler;
-        private final LimitedInputStream.Total total = new LimitedInputStream.Total(limits.maxTotalBytes());
+        private final LimitedInputStream.Total total = new LimitedInputStream.Total(limits.maxTotalBytes(),
+                limits.maxRatio(), limits.ratioGraceBytes(), Deadline.after(limits.maxBundleTime(), "bundle"));
         private final AtomicInteger entries = new AtomicInteger();
         private final AtomicReference<String> entryLimit = new AtomicReference<>();
 
@@ -203,6 +217,7 @@ public final class BundleReader {
                         : "it starts with bytes " + HexFormat.ofDelimiter(" ").formatHex(head, 0, Math.min(length, 8))));
             }
             String name = bundle.getFileName() == null ? bundle.toString() : bundle.getFileName().toString();
+            total.addOnDisk(size);
             Listing listing = new Listing();
             String kind;
             try (InputStream in = format == ArchiveFormat.GZIP || format == ArchiveFormat.TAR
@@ -297,6 +312,7 @@ public final class BundleReader {
                     ordered.add(List.of(InventoryItem.skipped(path, "unknown", -1, "not a regular file, not read")));
                 } else {
                     long size = attributes.size();
+                    total.addOnDisk(size);
                     Instant modified = instant(attributes.lastModifiedTime());
                     ordered.submit(path, () -> folderFile(child, path, size, modified));
                 }
@@ -375,7 +391,7 @@ public final class BundleReader {
         /** The stream a handler gets: entry size, ratio (when {@code compressed} is known) and bundle total. */
         private LimitedInputStream leaf(InputStream data, LongSupplier compressed) {
             return new LimitedInputStream(data, limits.maxEntryBytes(), compressed, limits.maxRatio(),
-                    limits.ratioGraceBytes(), total);
+                    limits.ratioGraceBytes(), total, Deadline.after(limits.maxEntryTime(), "entry"));
         }
 
         /**
@@ -556,7 +572,7 @@ public final class BundleReader {
             try (GzipCompressorInputStream gzip = GzipCompressorInputStream.builder()
                     .setInputStream(new Unclosable(source)).setDecompressConcatenated(true).get()) {
                 LimitedInputStream inflated = new LimitedInputStream(gzip, limits.maxTotalBytes(),
-                        gzip::getCompressedCount, limits.maxRatio(), limits.ratioGraceBytes(), null);
+                        gzip::getCompressedCount, limits.maxRatio(), limits.ratioGraceBytes(), null, null);
                 HeadStream head = HeadStream.of(inflated, ArchiveFormat.SNIFF_BYTES);
                 if (ArchiveFormat.sniff(head.head(), head.headLength()) == ArchiveFormat.TAR) {
                     readTar(head, gzip::getCompressedCount, prefix, depth, out);
@@ -625,7 +641,8 @@ public final class BundleReader {
                 read7z(new SeekableInMemoryByteChannel(start), prefix, depth, out);
                 return;
             }
-            Path temp = Files.createTempFile("bundle-analyzer-", ".7z");
+            Path temp = tempDir == null ? Files.createTempFile("bundle-analyzer-", ".7z")
+                    : Files.createTempFile(tempDir, "nested-", ".7z");
             try {
                 try (OutputStream copy = Files.newOutputStream(temp)) {
                     copy.write(start);

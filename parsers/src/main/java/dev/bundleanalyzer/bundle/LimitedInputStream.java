@@ -9,7 +9,8 @@ import java.util.function.LongSupplier;
 
 /**
  * Counts the uncompressed bytes read from an entry and throws {@link BundleLimitException} once the
- * entry is too large, inflates too well (zip bombs) or the bundle as a whole has produced too many bytes.
+ * entry is too large, inflates too well (zip bombs) or takes too long, or the bundle as a whole has produced
+ * too many bytes, inflates too well (nested bombs) or run out of time.
  * Once a limit is hit the stream stays stopped: every later read throws again, so a handler that catches
  * the exception cannot read on. Not thread-safe (one reader per entry); the shared {@link Total} is.
  */
@@ -18,20 +19,57 @@ final class LimitedInputStream extends FilterInputStream {
     /** Uncompressed bytes handed out over the whole bundle, shared by all entry streams. */
     static final class Total {
         private final long max;
+        private final double maxRatio;
+        private final long ratioGraceBytes;
+        private final Deadline deadline;
         private final AtomicLong used = new AtomicLong();
+        /** The bundle's own bytes on disk (for a folder, of the files met so far); 0 = not known yet. */
+        private final AtomicLong onDisk = new AtomicLong();
         private final AtomicReference<String> exhausted = new AtomicReference<>();
 
-        Total(long max) {
+        Total(long max, double maxRatio, long ratioGraceBytes, Deadline deadline) {
             this.max = max;
+            this.maxRatio = maxRatio;
+            this.ratioGraceBytes = ratioGraceBytes;
+            this.deadline = deadline;
+        }
+
+        void addOnDisk(long bytes) {
+            if (bytes > 0) {
+                onDisk.addAndGet(bytes);
+            }
         }
 
         long used() {
             return used.get();
         }
 
-        /** The message of the limit once reached, else {@code null}. */
+        /** The message of the limit once reached (checking the clock), else {@code null}. */
         String exhausted() {
-            return exhausted.get();
+            String reason = exhausted.get();
+            if (reason == null && deadline != null && deadline.passed()) {
+                exhausted.compareAndSet(null, deadline.reason() + ": stopped, not read further");
+                reason = exhausted.get();
+            }
+            return reason;
+        }
+
+        /** Charges {@code n} bytes; the message of the limit this passes, else {@code null}. */
+        private String charge(int n) {
+            long now = used.addAndGet(n);
+            String reason = null;
+            if (now > max) {
+                reason = "bundle total of " + size(max) + " uncompressed reached: stopped, not read further";
+            } else if (now > ratioGraceBytes && onDisk.get() > 0 && now > maxRatio * onDisk.get()) {
+                reason = "the bundle inflates to more than " + ratio(maxRatio) + " times its " + onDisk.get()
+                        + " bytes (a compression bomb, or raise --max-ratio): stopped after " + size(ratioGraceBytes)
+                        + ", not read further";
+            }
+            if (reason != null) {
+                exhausted.compareAndSet(null, reason);
+                return exhausted.get();
+            }
+            return null;
         }
     }
 
@@ -39,6 +77,7 @@ final class LimitedInputStream extends FilterInputStream {
     private final LongSupplier compressedCount;
     private final double maxRatio;
     private final long ratioGraceBytes;
+    private Deadline deadline;
     private Total total;
     private long count;
     private String stoppedBy;
@@ -48,10 +87,12 @@ final class LimitedInputStream extends FilterInputStream {
      * @param compressedCount compressed bytes consumed so far for this entry, or {@code null} when the
      *                        ratio cannot be known (stored data, plain files)
      * @param total           bundle-wide counter to charge, or {@code null}
+     * @param deadline        when reading this entry must stop, or {@code null}
      */
     LimitedInputStream(InputStream in, long maxBytes, LongSupplier compressedCount, double maxRatio,
-                       long ratioGraceBytes, Total total) {
+                       long ratioGraceBytes, Total total, Deadline deadline) {
         super(in);
+        this.deadline = deadline;
         this.maxBytes = maxBytes;
         this.compressedCount = compressedCount;
         this.maxRatio = maxRatio;
@@ -69,12 +110,16 @@ final class LimitedInputStream extends FilterInputStream {
         return stoppedBy;
     }
 
-    /** Stops charging the bundle total and gives back what was charged (the data turned out to be an archive). */
+    /**
+     * The data turned out to be an archive: its entries are charged and timed on their own, so this stream gives
+     * back what it charged to the bundle total and stops its own clock (the bundle's still runs for the entries).
+     */
     void detachFromTotal() {
         if (total != null) {
             total.used.addAndGet(-count);
             total = null;
         }
+        deadline = null;
     }
 
     @Override
@@ -108,10 +153,11 @@ final class LimitedInputStream extends FilterInputStream {
                         + ": stopped, not inflated further");
             }
         }
-        if (total != null && total.used.addAndGet(n) > total.max) {
-            String message = "bundle total of " + size(total.max) + " uncompressed reached: stopped, not read further";
-            total.exhausted.compareAndSet(null, message);
-            throw stop(message);
+        if (total != null) {
+            String exhausted = total.charge(n);
+            if (exhausted != null) {
+                throw stop(exhausted);
+            }
         }
         return n;
     }
@@ -157,6 +203,9 @@ final class LimitedInputStream extends FilterInputStream {
         }
         if (total != null && total.exhausted() != null) {
             throw stop(total.exhausted());
+        }
+        if (deadline != null && deadline.passed()) {
+            throw stop(deadline.reason() + " after " + size(count) + " read: stopped, not read further");
         }
     }
 

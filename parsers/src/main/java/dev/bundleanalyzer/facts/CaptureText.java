@@ -18,20 +18,33 @@ public final class CaptureText {
     /** Captures are small; past this many lines a file is not a capture of one command, and reading stops. */
     public static final int MAX_LINES = 200_000;
 
+    /** ... and past this many characters in all (16 MiB of heap), whatever the line count. */
+    public static final long MAX_CHARS = 8L << 20;
+
     private static final String[] NONE = new String[0];
 
     private CaptureText() {
     }
 
-    /** The lines of a capture, BOM removed, at most {@link #MAX_LINES}; index i is line i + 1. */
+    /**
+     * The lines of a capture, BOM removed, at most {@link #MAX_LINES} and {@link #MAX_CHARS}; index i is line
+     * i + 1. Where it stops early it says so in {@link ParseInput#text()}, for the file's inventory line.
+     */
     public static List<String> readLines(ParseInput input) throws IOException {
         List<String> lines = new ArrayList<>();
+        long chars = 0;
         try (BufferedReader r = input.reader()) {
             String line;
-            while (lines.size() < MAX_LINES && (line = r.readLine()) != null) {
+            while ((line = r.readLine()) != null) {
+                if (lines.size() == MAX_LINES || chars + line.length() > MAX_CHARS) {
+                    input.text().stoppedEarly("only the first " + lines.size() + " lines were read (a command"
+                            + " capture is not expected to pass " + MAX_LINES + " lines or " + MAX_CHARS + " characters)");
+                    break;
+                }
                 if (lines.isEmpty() && !line.isEmpty() && line.charAt(0) == '\uFEFF') {
                     line = line.substring(1);
                 }
+                chars += line.length();
                 lines.add(line);
             }
         }

@@ -18,21 +18,34 @@ import java.time.ZoneId;
  * @param content  the bytes after the byte-order mark
  * @param zone     the machine's time zone when the bundle tells it (for sources that write local times), or
  *                 {@code null}: such a parser then takes UTC, marks its times as assumed and says so in a note
+ * @param text     the line limit of {@link #reader()}, which also records what reading left out
  */
-public record ParseInput(String path, Instant modified, Charset charset, InputStream content, ZoneId zone) {
+public record ParseInput(String path, Instant modified, Charset charset, InputStream content, ZoneId zone,
+                         TextLimits text) {
+
+    public ParseInput {
+        java.util.Objects.requireNonNull(text, "text");
+    }
 
     public ParseInput(String path, Instant modified, Charset charset, InputStream content) {
         this(path, modified, charset, content, null);
     }
 
-    /** Line reader over the decoded text; malformed bytes become U+FFFD rather than failing the entry. */
+    public ParseInput(String path, Instant modified, Charset charset, InputStream content, ZoneId zone) {
+        this(path, modified, charset, content, zone, TextLimits.standard());
+    }
+
+    /**
+     * Line reader over the decoded text: malformed bytes become U+FFFD rather than failing the entry, and a line
+     * longer than {@link TextLimits#maxLineChars()} is cut to that length (the cut is recorded in {@link #text()}).
+     */
     public BufferedReader reader() {
         if (charset == null) {
             throw new IllegalStateException(path + " is binary; it has no text reader");
         }
-        return new BufferedReader(new InputStreamReader(content, charset.newDecoder()
+        return new BoundedLineReader(new InputStreamReader(content, charset.newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
-                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), 1 << 16);
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), text);
     }
 
     public void close() throws IOException {

@@ -14,6 +14,7 @@ import java.io.OutputStream;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -483,6 +484,90 @@ class BundleReaderTest {
         assertEquals(InventoryItem.Status.FAILED, item(items, "f2.txt").status());
         assertTrue(items.get(0).reason().startsWith("bundle total of 7000 bytes uncompressed reached"), items.get(0).reason());
         assertTrue(items.get(0).reason().endsWith("2 further entries not read"), items.get(0).reason());
+    }
+
+    @Test
+    void aBombSpreadOverManyEntriesIsStoppedByTheBundleRatio() throws Exception {
+        // 42.zip-style: every entry stays under the entry ratio's grace, the bundle as a whole does not
+        Path bundle = dir.resolve("spread.zip");
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bundle)) {
+            for (int i = 0; i < 40; i++) {
+                ZipArchiveEntry entry = new ZipArchiveEntry("zeros" + i + ".bin");
+                zip.putArchiveEntry(entry);
+                zip.write(new byte[512 << 10]);
+                zip.closeArchiveEntry();
+            }
+        }
+        BundleLimits limits = new BundleLimits(5, 1000, 1L << 30, 1L << 30, 100, 1 << 20);
+        List<InventoryItem> items = new BundleReader(limits, null).read(bundle, new Collecting());
+
+        InventoryItem whole = items.get(0);
+        assertEquals("spread.zip", whole.path());
+        assertTrue(whole.reason().startsWith("the bundle inflates to more than 100 times its "), whole.reason());
+        assertTrue(whole.reason().endsWith("further entries not read"), whole.reason());
+        assertEquals(InventoryItem.Status.PARSED, item(items, "zeros0.bin").status());
+        long read = items.stream().filter(i -> i.status() == InventoryItem.Status.PARSED).count();
+        assertTrue(read >= 2 && read < 40, read + " entries read before the bundle ratio stopped it");
+    }
+
+    @Test
+    void anEntryPastItsTimeLimitFailsAndTheNextIsRead() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        files.put("slow.txt", randomText(new Random(1), 200_000).getBytes(UTF_8));
+        files.put("next.txt", "fine\n".getBytes(UTF_8));
+        BundleLimits limits = BundleLimits.DEFAULTS.withTimes(Duration.ofMillis(200), Duration.ofMinutes(5));
+        EntryHandler slow = (entry, content) -> {
+            byte[] buffer = new byte[1024];
+            long n = 0;
+            try {
+                for (int r; (r = content.read(buffer)) >= 0; n += r) {
+                    if (entry.path().equals("slow.txt")) {
+                        Thread.sleep(20);
+                    }
+                }
+            } catch (IOException e) {
+                return InventoryItem.failed(entry.path(), "text", n, e.getMessage());
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+            return new InventoryItem(entry.path(), "text", null, n, 1, InventoryItem.Status.PARSED, null);
+        };
+        List<InventoryItem> items = new BundleReader(limits, null).read(writeZip(dir.resolve("t.zip"), files), slow);
+
+        InventoryItem stopped = item(items, "slow.txt");
+        assertEquals(InventoryItem.Status.FAILED, stopped.status());
+        assertTrue(stopped.reason().startsWith("the entry time limit of 200 ms was reached after "), stopped.reason());
+        assertEquals(InventoryItem.Status.PARSED, item(items, "next.txt").status());
+    }
+
+    @Test
+    void theBundleTimeLimitStopsEveryEntryAndNamesWhatWasNotRead() throws Exception {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        for (int i = 0; i < 6; i++) {
+            files.put("f" + i + ".txt", randomText(new Random(i), 3000).getBytes(UTF_8));
+        }
+        BundleLimits limits = BundleLimits.DEFAULTS.withTimes(Duration.ofMinutes(5), Duration.ofMillis(300));
+        EntryHandler slow = (entry, content) -> {
+            try {
+                Thread.sleep(120);
+                long n = content.transferTo(OutputStream.nullOutputStream());
+                return new InventoryItem(entry.path(), "text", null, n, 1, InventoryItem.Status.PARSED, null);
+            } catch (IOException e) {
+                return InventoryItem.failed(entry.path(), "text", -1, e.getMessage());
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        };
+        List<InventoryItem> items = new BundleReader(limits, null).read(writeZip(dir.resolve("t.zip"), files), slow);
+
+        assertEquals("t.zip", items.get(0).path());
+        String reason = items.get(0).reason();
+        assertTrue(reason.startsWith("the bundle time limit of 300 ms was reached: stopped, not read further; "), reason);
+        assertTrue(reason.endsWith(" further entries not read"), reason);
+        assertEquals(InventoryItem.Status.PARSED, item(items, "f0.txt").status());
+        assertTrue(items.stream().anyMatch(i -> i.status() == InventoryItem.Status.FAILED
+                && i.reason().startsWith("the bundle time limit")), "the entry being read when time ran out says so");
+        assertTrue(items.size() < 7, "not every entry was read: " + paths(items));
     }
 
     // ---- hostile names and special entries -------------------------------------------------------

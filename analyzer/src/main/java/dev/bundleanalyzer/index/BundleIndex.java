@@ -162,7 +162,7 @@ public final class BundleIndex implements Closeable {
         }
         long first = Math.max(1, from);
         Query query = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(Fields.FILE, file.toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER)
+                .add(new TermQuery(new Term(Fields.FILE, BundleIndexWriter.term(file).toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER)
                 .add(LongPoint.newRangeQuery(Fields.LINE, Math.max(1, first - LOOKBACK_LINES), to), BooleanClause.Occur.FILTER)
                 .build();
         List<Document> records = new ArrayList<>();

@@ -144,11 +144,30 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
 
     private static void keyword(Document doc, String field, String value) {
         if (value != null && !value.isEmpty()) {
-            doc.add(new StringField(field, value.toLowerCase(Locale.ROOT), Field.Store.NO));
+            String term = term(value);
+            doc.add(new StringField(field, term.toLowerCase(Locale.ROOT), Field.Store.NO));
             if (Fields.GROUPABLE.contains(field)) {
-                doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+                doc.add(new SortedSetDocValuesField(field, new BytesRef(term)));
             }
         }
+    }
+
+    /** Longest keyword indexed: Lucene refuses a term over 32,766 UTF-8 bytes, and one char takes at most 3. */
+    static final int MAX_TERM_CHARS = 10_000;
+
+    /**
+     * A keyword cut to what Lucene takes: a hostile provider name or entry path must not fail every record of
+     * its file. The stored value stays whole; only the exact-match term is cut.
+     */
+    static String term(String value) {
+        if (value.length() <= MAX_TERM_CHARS) {
+            return value;
+        }
+        int end = MAX_TERM_CHARS;
+        if (Character.isHighSurrogate(value.charAt(end - 1))) {
+            end--;
+        }
+        return value.substring(0, end);
     }
 
     private static void keywordStored(Document doc, String field, String value) {

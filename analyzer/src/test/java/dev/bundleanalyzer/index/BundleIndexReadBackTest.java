@@ -19,6 +19,21 @@ class BundleIndexReadBackTest {
     Path dir;
 
     @Test
+    void keywordsLongerThanLuceneTakesAreCutNotFatal() throws IOException {
+        // a hostile provider name or entry path must not fail its record: Lucene refuses terms over 32,766 bytes
+        String path = "deep/" + "d".repeat(40_000) + ".errlog";
+        String provider = "P\uD83D\uDE00".repeat(20_000);
+        Path at = dir.resolve("long");
+        try (BundleIndexWriter w = new BundleIndexWriter(at)) {
+            w.event(dev.bundleanalyzer.parse.LogEvent.builder(path, 1).time(IndexFixture.T0).source(provider)
+                    .level("Error").message("after the long names").raw("after the long names").build());
+        }
+        try (BundleIndex index = BundleIndex.open(at)) {
+            assertEquals(Map.of(1L, "after the long names"), index.sourceLines(path, 1, 1));
+        }
+    }
+
+    @Test
     void sourceLinesAreTheStoredRecordsSplitIntoNumberedLines() throws IOException {
         try (BundleIndex index = IndexFixture.open(dir)) {
             Map<Long, String> lines = index.sourceLines(IndexFixture.LOG, 2, 7);

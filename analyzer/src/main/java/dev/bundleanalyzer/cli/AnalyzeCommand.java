@@ -116,6 +116,11 @@ final class AnalyzeCommand implements Callable<Integer> {
             err.println("bundle-analyzer: warning: --no-redact: secrets of the bundle may reach the report and index");
         }
         Path outDir = out != null ? out : Path.of(fileName(bundle) + ".report");
+        if (Files.isDirectory(bundle) && outDir.toAbsolutePath().normalize().startsWith(bundle.toAbsolutePath().normalize())) {
+            // the analysis would read its own index and report as they are written
+            throw new CommandLine.ParameterException(spec.commandLine(), "the output folder " + outDir
+                    + " is inside the bundle folder " + bundle + ": choose another with --out");
+        }
         BundleLimits limits = new BundleLimits(maxDepth, maxEntries, maxTotalBytes, maxEntryBytes, maxRatio,
                 BundleLimits.DEFAULTS.ratioGraceBytes(), maxEntryTime, maxBundleTime, maxLineChars);
         AnalysisReport report;

@@ -182,6 +182,10 @@ class AnalyzeCommandTest {
         Path quiet = Files.createDirectories(tmp.resolve("quiet"));
         Files.writeString(quiet.resolve("notes.txt"), "nothing to see");
         assertEquals(Main.OK, Main.run("analyze", quiet.toString(), "--out", out.resolve("q").toString()));
+        assertEquals(Main.USAGE, Main.run("analyze", quiet.toString(), "--out", quiet.resolve("report").toString()),
+                "an output folder inside the bundle folder would be read as it is written");
+        assertEquals(Main.USAGE, Main.run("analyze", quiet.toString(), "--max-bundle-time", "soon"));
+        assertEquals(Main.USAGE, Main.run("analyze", quiet.toString(), "--max-line-chars", "0"));
     }
 
     @Test

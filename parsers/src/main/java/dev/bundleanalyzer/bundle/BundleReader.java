@@ -430,7 +430,7 @@ public final class BundleReader {
                     if (file != null) {
                         readZipFile(file, prefix, depth, out, parallel);
                     } else {
-                        readZipStream(source, prefix, depth, out);
+                        readZipStream(source, prefix, depth, out, -1);
                     }
                     return ArchiveFormat.ZIP.kind();
                 }
@@ -458,12 +458,20 @@ public final class BundleReader {
         /** A zip file with random access; falls back to streaming when its central directory is unreadable. */
         private void readZipFile(Path file, String prefix, int depth, Listing out, boolean parallel)
                 throws IOException, InterruptedException {
+            long declared = ZipEnd.declaredEntries(file);
+            if (declared > limits.maxEntries()) {
+                // more entries than will be read: streaming keeps memory to one entry, not the whole directory
+                try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                    readZipStream(in, prefix, depth, out, declared);
+                }
+                return;
+            }
             ZipFile zip;
             try {
                 zip = ZipFile.builder().setPath(file).setUseUnicodeExtraFields(true).get();
             } catch (IOException | RuntimeException e) {
                 try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-                    readZipStream(in, prefix, depth, out);
+                    readZipStream(in, prefix, depth, out, -1);
                 }
                 String streamed = out.failure;
                 out.failure = "zip central directory unreadable (" + message(e) + "); " + out.entries
@@ -525,8 +533,12 @@ public final class BundleReader {
             }
         }
 
-        /** A zip read front to back: nested zips, and zip files whose central directory is broken. */
-        private void readZipStream(InputStream source, String prefix, int depth, Listing out) throws IOException {
+        /**
+         * A zip read front to back: nested zips, zip files whose central directory is broken, and zip files that
+         * declare more entries than will be read ({@code declared}, else -1).
+         */
+        private void readZipStream(InputStream source, String prefix, int depth, Listing out, long declared)
+                throws IOException {
             try (ZipArchiveInputStream zip = new ZipArchiveInputStream(new Unclosable(source),
                     StandardCharsets.UTF_8.name(), true, true)) {
                 while (true) {
@@ -543,7 +555,7 @@ public final class BundleReader {
                     if (entry.isDirectory()) {
                         continue;
                     }
-                    if (!admit(out, -1)) {
+                    if (!admit(out, declared < 0 ? -1 : Math.max(1, declared - out.entries))) {
                         return;
                     }
                     out.entries++;

@@ -450,6 +450,24 @@ class BundleReaderTest {
     }
 
     @Test
+    void aZipDeclaringMoreEntriesThanTheLimitIsStreamedNotHeldInMemory() throws Exception {
+        Path bundle = dir.resolve("many.zip");
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bundle)) {
+            zip.setUseZip64(org.apache.commons.compress.archivers.zip.Zip64Mode.Always);
+            for (int i = 0; i < 3000; i++) {
+                putEntry(zip, "e" + i + ".txt", ("entry " + i + "\n").getBytes(UTF_8));
+            }
+        }
+        assertEquals(3000, ZipEnd.declaredEntries(bundle), "the zip64 end record is read");
+        BundleLimits limits = new BundleLimits(5, 1000, 1L << 30, 1L << 30, 200, 1 << 20);
+        List<InventoryItem> items = new BundleReader(limits, null).read(bundle, new Collecting());
+
+        assertEquals(1001, items.size());
+        assertEquals("entry limit 1000 reached; 2000 further entries not read", items.get(0).reason());
+        assertEquals("e999.txt", items.get(1000).path());
+    }
+
+    @Test
     void theEntryLimitStopsReadingWithOneLine() throws Exception {
         Map<String, byte[]> files = new LinkedHashMap<>();
         for (int i = 0; i < 10; i++) {

@@ -12,6 +12,7 @@ import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.parse.LogEvent;
 import dev.bundleanalyzer.parse.Note;
 import dev.bundleanalyzer.parse.RecordSink;
+import dev.bundleanalyzer.parse.VisibleText;
 import dev.bundleanalyzer.redact.Redactor;
 import dev.bundleanalyzer.report.AnalysisReport;
 import dev.bundleanalyzer.report.BundleInfo;
@@ -106,13 +107,17 @@ public final class BundleAnalyzer {
             Redactor redactor = redact ? Redactor.standard() : Redactor.off();
             EntryParser entries = new EntryParser(detector, new WitnessedSink(writer, agentVersion, redactor), spool,
                     limits.maxLineChars(), limits.maxEntryTime(), deadline);
-            inventory = new BundleReader(limits, pool, spool).read(bundle, entries);
+            BundleReader reader = new BundleReader(limits, pool, spool);
+            inventory = reader.read(bundle, entries);
             ZoneId zone = entries.hasDeferred() ? MachineZone.of(writer.facts(), writer) : null;
-            inventory = redactReasons(entries.parseDeferred(zone, inventory), redactor);
-            if (deadline.passed()) {
-                writer.note("", "WARNING: " + deadline.reason() + " before the bundle was read to its end: the"
-                        + " findings cover what was read; the inventory names each entry not finished (raise"
-                        + " --max-bundle-time to read it all)");
+            inventory = cleanReasons(entries.parseDeferred(zone, inventory), redactor);
+            String stopped = reader.stoppedBy() != null ? reader.stoppedBy()
+                    : deadline.passed() ? deadline.reason() : null;
+            if (stopped != null) {
+                // a report that looks clean because the reading stopped must not pass for a clean bundle
+                writer.note("", "WARNING: the bundle was not read to its end (" + stopped.replace(": stopped, not read"
+                        + " further", "") + "): the findings cover what was read; the inventory names each entry"
+                        + " not finished");
             }
             agentVersion.fact(writer.facts()).ifPresent(writer::fact);
             Instant latest = writer.maxTime() == null ? Instant.now() : Instant.ofEpochMilli(writer.maxTime());
@@ -165,10 +170,10 @@ public final class BundleAnalyzer {
     }
 
     /** Reasons can quote a file (a parser's message): they reach the report too, so they are redacted alike. */
-    private static List<InventoryItem> redactReasons(List<InventoryItem> inventory, Redactor redactor) {
+    private static List<InventoryItem> cleanReasons(List<InventoryItem> inventory, Redactor redactor) {
         List<InventoryItem> out = new ArrayList<>(inventory.size());
         for (InventoryItem i : inventory) {
-            String reason = i.reason() == null ? null : redactor.redact(i.reason());
+            String reason = i.reason() == null ? null : VisibleText.of(redactor.redact(i.reason()));
             out.add(reason == i.reason() ? i : new InventoryItem(i.path(), i.kind(), i.charset(), i.bytes(),
                     i.records(), i.status(), reason));
         }
@@ -191,15 +196,15 @@ public final class BundleAnalyzer {
     }
 
     /**
-     * Passes every record to the index with its secrets redacted, letting the agent-version witness see the
-     * events on their way.
+     * Passes every record to the index with its secrets redacted and direction controls made visible, letting the
+     * agent-version witness see the events on their way.
      */
     private record WitnessedSink(BundleIndexWriter writer, AgentVersionWitness witness, Redactor redactor)
             implements RecordSink {
         @Override
         public void event(LogEvent e) {
-            String message = redactor.redact(e.message());
-            String raw = redactor.redact(e.raw());
+            String message = clean(e.message());
+            String raw = clean(e.raw());
             // the redactor returns the same string when it found nothing: most records are passed on as they are
             LogEvent clean = message == e.message() && raw == e.raw() ? e
                     : new LogEvent(e.file(), e.line(), e.record(), e.time(), e.timeText(), e.timeAssumed(), e.level(),
@@ -211,17 +216,22 @@ public final class BundleAnalyzer {
 
         @Override
         public void fact(Fact f) {
-            writer.fact(new Fact(f.key(), redactor.redact(f.value()), f.file(), f.line(), redactor.redact(f.text())));
+            writer.fact(new Fact(f.key(), clean(f.value()), f.file(), f.line(), clean(f.text())));
         }
 
         @Override
         public void note(String file, String message) {
-            writer.note(file, redactor.redact(message));
+            writer.note(file, clean(message));
         }
 
         @Override
         public void timeNote(String file, String message) {
-            writer.timeNote(file, redactor.redact(message));
+            writer.timeNote(file, clean(message));
+        }
+
+        /** Secrets out, direction controls written out: what every text from the bundle goes through. */
+        private String clean(String text) {
+            return VisibleText.of(redactor.redact(text));
         }
     }
 

@@ -74,6 +74,8 @@ final class EntryParser implements EntryHandler {
             counted.mark(ContentDetector.SAMPLE_BYTES);
             head = counted.readNBytes(ContentDetector.SAMPLE_BYTES);
             counted.reset();
+        } catch (BundleLimitException e) {
+            return InventoryItem.failed(entry.path(), "unknown", counted.count(), describe(e));
         } catch (IOException e) {
             return InventoryItem.failed(entry.path(), "unknown", counted.count(), "cannot read: " + describe(e));
         }
@@ -153,7 +155,9 @@ final class EntryParser implements EntryHandler {
             detection.parser().parse(new ParseInput(entry.path(), entry.modified(), detection.charset(), counted, zone,
                     text), records);
         } catch (IOException | RuntimeException | StackOverflowError e) {
-            String partial = records.count() > 0 ? " (the " + records.count() + " records before it are kept)" : "";
+            long kept = records.count();
+            String partial = kept == 0 ? "" : kept == 1 ? " (the record before it is kept)"
+                    : " (the " + kept + " records before it are kept)";
             return new InventoryItem(entry.path(), detection.kind(), charset, counted.count(), records.count(),
                     InventoryItem.Status.FAILED, join(describe(e) + partial, text.leftOut()));
         } finally {
@@ -235,8 +239,7 @@ final class EntryParser implements EntryHandler {
     }
 
     private static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+        return dev.bundleanalyzer.bundle.BundleReader.describe(e);
     }
 
     /** Counts records per entry on their way to the shared sink, and passes on at most so many notes. */

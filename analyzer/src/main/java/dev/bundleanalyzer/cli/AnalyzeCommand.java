@@ -124,14 +124,17 @@ final class AnalyzeCommand implements Callable<Integer> {
         BundleLimits limits = new BundleLimits(maxDepth, maxEntries, maxTotalBytes, maxEntryBytes, maxRatio,
                 BundleLimits.DEFAULTS.ratioGraceBytes(), maxEntryTime, maxBundleTime, maxLineChars);
         AnalysisReport report;
+        boolean created = !Files.exists(outDir);
         try {
             Files.createDirectories(outDir);
             report = new BundleAnalyzer(rules, limits, jobs, !noRedact).analyze(bundle, outDir.resolve("index"));
         } catch (BundleException e) {
             err.println("bundle-analyzer: cannot analyze " + e.getMessage());
+            removeUnfinished(outDir, created);
             return Main.FAILED;
         } catch (IOException e) {
             err.println("bundle-analyzer: " + e.getMessage());
+            removeUnfinished(outDir, created);
             return Main.FAILED;
         }
         try {
@@ -181,6 +184,25 @@ final class AnalyzeCommand implements Callable<Integer> {
             out.println("summary: " + outDir.resolve("summary.md"));
         }
         out.flush();
+    }
+
+    /** A failed analysis leaves no output folder behind that it made itself: only an index without a report. */
+    private static void removeUnfinished(Path outDir, boolean created) {
+        Path index = outDir.resolve("index");
+        try {
+            if (Files.isDirectory(index)) {
+                try (var files = Files.walk(index)) {
+                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
+            if (created) {
+                Files.deleteIfExists(outDir);
+            }
+        } catch (IOException ignored) {
+            // a folder that cannot be removed (not empty, permissions) is left as it is
+        }
     }
 
     private static String fileName(Path bundle) {

@@ -103,11 +103,13 @@ public final class BundleReader {
     private static final int SEVEN_Z_MEMORY_LIMIT_KIB = 512 * 1024;
 
     private static final String ENCRYPTED = "encrypted, cannot be read without the password";
+    private static final String SYMLINK = "symbolic link, not followed";
 
     private final BundleLimits limits;
     private final ExecutorService pool;
     private final int window;
     private final Path tempDir;
+    private volatile String stoppedBy;
 
     /**
      * @param limits limits applied while reading
@@ -137,7 +139,16 @@ public final class BundleReader {
     public List<InventoryItem> read(Path bundle, EntryHandler handler) throws BundleException {
         Objects.requireNonNull(bundle, "bundle");
         Objects.requireNonNull(handler, "handler");
+        stoppedBy = null;
         return new Run(handler).read(bundle);
+    }
+
+    /**
+     * Why the last {@link #read} stopped before the end of the bundle (entry count, total bytes, ratio or time
+     * of the bundle), or {@code null} when it read everything its limits let it reach.
+     */
+    public String stoppedBy() {
+        return stoppedBy;
     }
 
     private static int parallelism(ExecutorService pool) {
@@ -233,6 +244,13 @@ public final class BundleReader {
                 listing.fail(message(e));
                 kind = format.kind();
             }
+            if (listing.entries == 0 && (listing.failure != null || listing.skipped != null) && stopReason() == null) {
+                // the archive gave not one entry: there is nothing to analyze, which is not a clean result (a limit
+                // that stopped the reading is reported in a report of its own)
+                throw new BundleException("cannot read bundle " + bundle + ": "
+                        + (listing.failure != null ? listing.failure : listing.skipped));
+            }
+            stoppedBy = stopReason();
             List<InventoryItem> items = listing.items;
             if (listing.failure != null || listing.skipped != null) {
                 items = new ArrayList<>(items.size() + 1);
@@ -258,6 +276,7 @@ public final class BundleReader {
                 ordered.cancel();
                 throw new BundleException("cannot read bundle folder " + root + ": " + message(e), e);
             }
+            stoppedBy = stopReason();
             if (listing.failure == null) {
                 return listing.items;
             }
@@ -307,7 +326,7 @@ public final class BundleReader {
                 }
                 out.entries++;
                 if (attributes.isSymbolicLink()) {
-                    ordered.add(List.of(InventoryItem.skipped(path, "link", -1, "symbolic link, not followed")));
+                    ordered.add(List.of(InventoryItem.skipped(path, "link", -1, SYMLINK)));
                 } else if (!attributes.isRegularFile()) {
                     ordered.add(List.of(InventoryItem.skipped(path, "unknown", -1, "not a regular file, not read")));
                 } else {
@@ -407,7 +426,8 @@ public final class BundleReader {
             if (stop == null) {
                 return true;
             }
-            out.fail(stop + "; " + (remaining >= 0 ? remaining + " further entries not read" : "further entries not read"));
+            out.fail(stop + "; " + (remaining == 1 ? "1 further entry not read"
+                    : remaining >= 0 ? remaining + " further entries not read" : "further entries not read"));
             return false;
         }
 
@@ -494,7 +514,10 @@ public final class BundleReader {
                     out.entries++;
                     String path = EntryNames.child(prefix, entry.getName());
                     String unreadable = unreadable(entry, zip.canReadEntryData(entry));
-                    if (unreadable != null) {
+                    if (entry.isUnixSymlink()) {
+                        // its data is the link's target: a name, not content, and never a path to follow
+                        ordered.add(List.of(InventoryItem.skipped(path, "link", entry.getSize(), SYMLINK)));
+                    } else if (unreadable != null) {
                         ordered.add(List.of(InventoryItem.skipped(path, "unknown", entry.getSize(), unreadable)));
                     } else {
                         ordered.submit(path, () -> zipFileEntry(zip, entry, path, depth));
@@ -625,7 +648,7 @@ public final class BundleReader {
                 }
                 out.entries++;
                 String path = EntryNames.child(prefix, entry.getName());
-                String notAFile = entry.isSymbolicLink() ? "symbolic link, not followed"
+                String notAFile = entry.isSymbolicLink() ? SYMLINK
                         : entry.isLink() ? "hard link, not followed"
                         : entry.isCharacterDevice() || entry.isBlockDevice() ? "device file, not read"
                         : entry.isFIFO() ? "named pipe, not read"
@@ -926,6 +949,14 @@ public final class BundleReader {
     private static String fileName(String path) {
         int cut = Math.max(path.lastIndexOf('/'), path.lastIndexOf('!'));
         return path.substring(cut + 1);
+    }
+
+    /**
+     * The exception as an inventory reason: its message, a plain phrase for the common ones without (end of
+     * data, missing file, denied access), else its class name.
+     */
+    public static String describe(Throwable e) {
+        return message(e);
     }
 
     /** The exception's message, or its class name when it has none. */

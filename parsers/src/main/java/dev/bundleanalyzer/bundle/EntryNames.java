@@ -18,7 +18,8 @@ final class EntryNames {
     /**
      * {@code \} becomes {@code /}; leading {@code /}, {@code ./} and drive letters ({@code C:}) are dropped,
      * as are empty and {@code .} segments; {@code ..} segments are kept (display only); control characters
-     * become {@code ?}. Returns {@code "(unnamed)"} when nothing is left.
+     * become {@code ?} and direction controls are written out ({@link dev.bundleanalyzer.parse.VisibleText}).
+     * Returns {@code "(unnamed)"} when nothing is left.
      */
     static String display(String name) {
         if (name == null) {
@@ -35,7 +36,7 @@ final class EntryNames {
                 cleaned.append(c);
             }
         }
-        String s = cleaned.toString();
+        String s = dev.bundleanalyzer.parse.VisibleText.of(cleaned.toString());
         if (s.length() >= 2 && s.charAt(1) == ':' && isAsciiLetter(s.charAt(0))) {
             s = s.substring(2);
         }

@@ -740,6 +740,21 @@ class BundleReaderTest {
     }
 
     @Test
+    void anArchiveThatGivesNotOneEntryIsABundleException() throws Exception {
+        byte[] garbage = new byte[4096];
+        new Random(3).nextBytes(garbage);
+        garbage[0] = 'P';
+        garbage[1] = 'K';
+        garbage[2] = 3;
+        garbage[3] = 4;
+        Path zip = Files.write(dir.resolve("broken.zip"), garbage);
+        BundleException e = assertThrows(BundleException.class,
+                () -> new BundleReader(LIMITS, null).read(zip, new Collecting()));
+        assertTrue(e.getMessage().startsWith("cannot read bundle " + zip + ": zip central directory unreadable"),
+                e.getMessage());
+    }
+
+    @Test
     void aMissingPathIsABundleException() {
         Path missing = dir.resolve("nope.zip");
         BundleException e = assertThrows(BundleException.class,

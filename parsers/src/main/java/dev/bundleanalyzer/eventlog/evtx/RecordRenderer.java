@@ -19,10 +19,24 @@ import java.time.Instant;
  */
 final class RecordRenderer {
 
+    /**
+     * Template instances and Binary XML values within one another. Real records go two or three deep; the reader
+     * bounds nesting only while it reads, and a value is read when it is rendered, so the bound is kept here.
+     */
+    static final int MAX_NESTING = 16;
+
+    /**
+     * Nodes visited for one record. A template is shared by every instance of it, so a damaged chunk can make a
+     * small record expand exponentially; no undamaged record of a 64 KiB chunk comes near this.
+     */
+    static final int MAX_NODES = 1 << 20;
+
     private final BinXmlReader reader;
     private final ValueFormatter formatter;
     private final StringBuilder xml = new StringBuilder(4096);
     private final EventFields fields = new EventFields();
+    private int nesting;
+    private int visited;
 
     RecordRenderer(BinXmlReader reader, ValueFormatter formatter) {
         this.reader = reader;
@@ -33,6 +47,8 @@ final class RecordRenderer {
     EventFields render(Node[] nodes) {
         xml.setLength(0);
         fields.clear();
+        nesting = 0;
+        visited = 0;
         nodes(nodes, null, 0);
         fields.xml = xml.toString();
         return fields;
@@ -40,6 +56,9 @@ final class RecordRenderer {
 
     private void nodes(Node[] nodes, Values ctx, int depth) {
         for (Node n : nodes) {
+            if (++visited > MAX_NODES) {
+                throw new EvtxFormatException("record expands to more than " + MAX_NODES + " nodes");
+            }
             if (n instanceof Element e) {
                 element(e, ctx, depth);
             } else if (n instanceof Substitution s) {
@@ -47,11 +66,20 @@ final class RecordRenderer {
             } else if (n instanceof Text t) {
                 escape(xml, t.text(), false);
             } else if (n instanceof Instance i) {
-                nodes(i.template().nodes(), i.values(), depth);
+                nested(i.template().nodes(), i.values(), depth);
             } else if (n instanceof Markup m) {
                 xml.append(m.xml());
             }
         }
+    }
+
+    /** The nodes of a template instance or a Binary XML value, one level deeper. */
+    private void nested(Node[] nodes, Values ctx, int depth) {
+        if (++nesting > MAX_NESTING) {
+            throw new EvtxFormatException("template instances and Binary XML values nested deeper than " + MAX_NESTING);
+        }
+        nodes(nodes, ctx, depth);
+        nesting--;
     }
 
     private void substitution(Substitution s, Values ctx, int depth) {
@@ -60,7 +88,7 @@ final class RecordRenderer {
         }
         int type = ctx.types[s.index()];
         if (Values.isBinXml(type)) {
-            nodes(ctx.nested(s.index(), reader), null, depth);
+            nested(ctx.nested(s.index(), reader), null, depth);
         } else if (type != Values.NULL) {
             escape(xml, ctx.text(s.index(), formatter), false);
         }

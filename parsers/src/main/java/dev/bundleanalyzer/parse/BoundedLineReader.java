@@ -117,19 +117,24 @@ final class BoundedLineReader extends BufferedReader {
         return true;
     }
 
-    @Override
-    public int read() throws IOException {
+    /** True when a character waits at {@code pos}, once the LF of a CRLF whose CR ended a line is dropped. */
+    private boolean next() throws IOException {
         if (pos >= lim && !fill()) {
-            return -1;
+            return false;
         }
         if (skipLf) {
             skipLf = false;
             if (buf[pos] == '\n') {
                 pos++;
-                return read();
+                return next();
             }
         }
-        return buf[pos++];
+        return true;
+    }
+
+    @Override
+    public int read() throws IOException {
+        return next() ? buf[pos++] : -1;
     }
 
     @Override
@@ -137,17 +142,8 @@ final class BoundedLineReader extends BufferedReader {
         if (len == 0) {
             return 0;
         }
-        if (pos >= lim && !fill()) {
+        if (!next()) {
             return -1;
-        }
-        if (skipLf) {
-            skipLf = false;
-            if (buf[pos] == '\n') {
-                pos++;
-                if (pos >= lim && !fill()) {
-                    return -1;
-                }
-            }
         }
         int n = Math.min(len, lim - pos);
         System.arraycopy(buf, pos, target, off, n);

@@ -16,9 +16,9 @@ import java.util.stream.Stream;
  * Size and SHA-256 of a bundle: of the file, or for a folder, of its files' relative paths and contents in
  * sorted order, so the same folder always gets the same identity.
  */
-record BundleFingerprint(long size, String sha256) {
+public record BundleFingerprint(long size, String sha256) {
 
-    static BundleFingerprint of(Path bundle) throws IOException {
+    public static BundleFingerprint of(Path bundle) throws IOException {
         MessageDigest digest = newDigest();
         long size = 0;
         if (Files.isDirectory(bundle)) {

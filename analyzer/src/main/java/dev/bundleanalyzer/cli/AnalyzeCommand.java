@@ -4,9 +4,7 @@ import dev.bundleanalyzer.analysis.BundleAnalyzer;
 import dev.bundleanalyzer.bundle.BundleException;
 import dev.bundleanalyzer.bundle.BundleLimits;
 import dev.bundleanalyzer.report.AnalysisReport;
-import dev.bundleanalyzer.report.HtmlReportWriter;
-import dev.bundleanalyzer.report.JsonReportWriter;
-import dev.bundleanalyzer.report.MarkdownReportWriter;
+import dev.bundleanalyzer.report.ReportFiles;
 import dev.bundleanalyzer.rules.Evidence;
 import dev.bundleanalyzer.rules.Finding;
 import dev.bundleanalyzer.rules.Rule;
@@ -22,6 +20,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -138,15 +137,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return Main.FAILED;
         }
         try {
-            if (formats.contains(Format.html)) {
-                new HtmlReportWriter().write(report, lang, outDir.resolve("report.html"));
-            }
-            if (formats.contains(Format.json)) {
-                new JsonReportWriter().write(report, lang, outDir.resolve("findings.json"));
-            }
-            if (formats.contains(Format.md)) {
-                new MarkdownReportWriter().write(report, lang, outDir.resolve("summary.md"));
-            }
+            ReportFiles.write(report, lang, formats.stream().map(Enum::name).collect(Collectors.toSet()), outDir);
         } catch (IOException e) {
             err.println("bundle-analyzer: cannot write the report to " + outDir + ": " + e.getMessage());
             return Main.FAILED;

@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
 import picocli.CommandLine;
 
 /** A time limit as an engineer writes it: {@code 90s}, {@code 15m}, {@code 2h}, {@code 500ms}, or ISO {@code PT15M}. */
-final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+class DurationConverter implements CommandLine.ITypeConverter<Duration> {
 
     private static final Pattern SIMPLE = Pattern.compile("(\\d{1,9})\\s*(ms|s|sec|m|min|h)");
 
@@ -32,9 +32,21 @@ final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
                 throw new CommandLine.TypeConversionException("'" + value + "' is not a time: write e.g. 90s, 15m or 2h");
             }
         }
-        if (d.isZero() || d.isNegative()) {
+        if (d.isNegative() || (d.isZero() && !allowsZero())) {
             throw new CommandLine.TypeConversionException("'" + value + "' must be a positive time");
         }
         return d;
+    }
+
+    boolean allowsZero() {
+        return false;
+    }
+
+    /** For waits, where zero means not to wait. */
+    static final class OrZero extends DurationConverter {
+        @Override
+        boolean allowsZero() {
+            return true;
+        }
     }
 }

@@ -28,7 +28,8 @@ public record AnalysisReport(String analyzerVersion, BundleInfo bundle, List<Fin
         findings = List.copyOf(findings);
         notEvaluated = List.copyOf(notEvaluated);
         inventory = List.copyOf(inventory);
-        machine = Map.copyOf(machine);
+        // in the order given (the report header's order), so findings.json is the same on every run
+        machine = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(machine));
         notes = List.copyOf(notes);
     }
 

@@ -168,6 +168,38 @@ public final class HtmlReportWriter {
         return out.toString();
     }
 
+    /**
+     * Writes another page in the report's look (the batch summary): {@code template} is rendered with
+     * {@code model} plus what every page gets ({@code lang}, {@code msg}, {@code fmt}, {@code sha256}); the file
+     * appears complete or not at all.
+     */
+    public void writePage(String template, Map<String, Object> model, String lang, Path file) throws IOException {
+        Map<String, String> msg = messages(lang);
+        Locale locale = locale(lang);
+        Map<String, Object> m = new LinkedHashMap<>(model);
+        m.put("lang", lang);
+        m.put("msg", msg);
+        m.put("fmt", (TemplateMethodModelEx) args -> format(msg, locale, args));
+        m.put("sha256", (TemplateMethodModelEx) args -> sha256Base64(
+                String.valueOf(DeepUnwrap.unwrap((TemplateModel) args.get(0)))));
+        Template t = cfg.getTemplate(template, Locale.ROOT);
+        if (t.getOutputFormat() != HTMLOutputFormat.INSTANCE || !t.getAutoEscaping()) {
+            throw new IllegalStateException(template + " must be rendered with HTML auto-escaping");
+        }
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.toAbsolutePath()
+                .resolveSibling("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
+        try {
+            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                process(t, m, lang, out);
+            }
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
     private Template template() throws IOException {
         Template t = cfg.getTemplate(TEMPLATE, Locale.ROOT);
         if (t.getOutputFormat() != HTMLOutputFormat.INSTANCE || !t.getAutoEscaping()) {

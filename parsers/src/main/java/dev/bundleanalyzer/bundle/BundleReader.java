@@ -151,6 +151,17 @@ public final class BundleReader {
         return stoppedBy;
     }
 
+    /** True when the file's first bytes are an archive the reader opens (zip, gzip, tar, 7z), whatever its name. */
+    public static boolean isArchive(Path file) {
+        byte[] head = new byte[ArchiveFormat.SNIFF_BYTES];
+        try (InputStream in = Files.newInputStream(file)) {
+            int length = in.readNBytes(head, 0, head.length);
+            return ArchiveFormat.sniff(head, length) != null;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     private static int parallelism(ExecutorService pool) {
         if (pool instanceof ThreadPoolExecutor executor) {
             int max = executor.getMaximumPoolSize();

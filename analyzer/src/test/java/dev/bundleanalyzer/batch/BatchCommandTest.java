@@ -121,6 +121,18 @@ class BatchCommandTest {
         assertTrue(summary.get("days").size() >= 1);
         String html = Files.readString(out.resolve("index.html"));
         assertTrue(html.contains("corrupt.zip") && html.contains("MARS-34513"), "index.html lists bundles and rules");
+
+        // the batch folder is searchable as a whole: the evidence the reports cite is found in every bundle
+        java.io.StringWriter found = new java.io.StringWriter();
+        picocli.CommandLine cli = new picocli.CommandLine(new Main());
+        cli.setOut(new java.io.PrintWriter(found));
+        assertEquals(Main.OK, cli.execute("search", out.toString(), "errorCode:34513", "--json"));
+        JsonNode hits = JSON.readTree(found.toString());
+        assertEquals(3, hits.get("total").asInt(), "one cited line in each readable bundle: " + hits);
+        for (JsonNode hit : hits.get("results")) {
+            assertEquals("Temp/CBEngineCurr.errlog", hit.get("file").asText());
+            assertEquals(4, hit.get("line").asInt());
+        }
     }
 
     @Test

@@ -78,9 +78,11 @@ public final class Redactor {
             new Rule(Kind.CERTIFICATE, Pattern.compile(
                     "(?<v>-----BEGIN CERTIFICATE-----.*?(?:-----END CERTIFICATE-----|\\z))", Pattern.DOTALL),
                     "-----begin"),
-            // vault credentials and similar XML: <ManagementCert>MIIK...</ManagementCert>, <Key>...</Key>
+            // vault credentials and similar XML: <ManagementCert>MIIK...</ManagementCert>, <Key>...</Key>; an event's
+            // <Keywords>0x8080000000000000</Keywords> and <Keyword>Audit Success</Keyword> are not secrets
             new Rule(Kind.CERTIFICATE, Pattern.compile(
-                    "(?i)<(?<tag>[\\w:]*(?:cert|certificate|key|secret|password|passphrase)[\\w:]*)(?:\\s[^>]*)?>"
+                    "(?i)<(?<tag>(?!(?:\\w+:)?keywords?[\\s>])[\\w:]*(?:cert|certificate|key|secret|password|passphrase)"
+                            + "[\\w:]*)(?:\\s[^>]*)?>"
                             + "(?<v>[^<]{8,})</\\k<tag>>"), "</"),
             new Rule(Kind.SAS_SIGNATURE, Pattern.compile("(?i)(?<![\\w])sig=(?<v>[A-Za-z0-9%+/=_-]{8,})"), "sig="),
             new Rule(Kind.BEARER_TOKEN, Pattern.compile("(?i)\\bbearer\\s+(?<v>[A-Za-z0-9\\-._~+/]{8,}=*)"), "bearer"),

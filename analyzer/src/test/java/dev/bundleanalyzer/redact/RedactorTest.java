@@ -32,6 +32,7 @@ class RedactorTest {
         "`\"client_secret\": \"8Q~abcdefghijklmnopqrstuvwxyz0123456\"` | `\"client_secret\": [REDACTED:password]`",
         "<ManagementCert>MIIKPAIBAzCCCfwGCSqGSIb3DQEHAaCCCe0EggnpMIIJ5TCCBhYGCSqGSIb3DQEHAaCCBgcEggYDMIIF</ManagementCert>"
             + " | <ManagementCert>[REDACTED:certificate]</ManagementCert>",
+        "<EncryptionKey>c2VjcmV0LXBhc3NwaHJhc2UtdmFsdWU</EncryptionKey> | <EncryptionKey>[REDACTED:certificate]</EncryptionKey>",
     })
     void redactsTheValueAndKeepsTheLine(String secret, String expected) {
         Redactor r = Redactor.standard();
@@ -72,6 +73,8 @@ class RedactorTest {
         "ScratchLocation    REG_SZ    C:\\Program Files\\Microsoft Azure Recovery Services Agent\\Scratch",
         "Password policy: complexity enabled",
         "Thumbprint 3B1EFD3A66EA28B16697394703A72CA340A05BD5",
+        "<System><Keywords>0x8080000000000000</Keywords></System>",
+        "<RenderingInfo><Keywords><Keyword>Audit Success</Keyword></Keywords></RenderingInfo>",
     })
     void leavesWhatIsNoSecret(String text) {
         Redactor r = Redactor.standard();

@@ -69,11 +69,11 @@ public interface BatchProgress extends AutoCloseable {
         @Override
         public void start(int bundles, long bytes) {
             total = bundles;
-            bar = new ProgressBarBuilder().setTaskName("bundles").setInitialMax(Math.max(1, bytes))
+            bar = new ProgressBarBuilder().setTaskName("batch").setInitialMax(Math.max(1, bytes))
                     .setStyle(ProgressBarStyle.ASCII).setUnit("MB", 1 << 20).showSpeed()
                     .setUpdateIntervalMillis(250).setMaxRenderedLength(100)
                     .setSpeedUnit(java.time.temporal.ChronoUnit.SECONDS).build();
-            bar.setExtraMessage("0/" + bundles);
+            bar.setExtraMessage(" 0/" + bundles + " bundles");
         }
 
         @Override
@@ -85,7 +85,7 @@ public interface BatchProgress extends AutoCloseable {
             }
             if (bar != null && (o.kind() == Outcome.Kind.ANALYZED || o.kind() == Outcome.Kind.FAILED)) {
                 bar.stepBy(o.bytes());
-                bar.setExtraMessage((++done) + "/" + total);
+                bar.setExtraMessage(" " + (++done) + "/" + total + " bundles");
             }
         }
 

@@ -582,6 +582,11 @@ public final class BundleReader {
                     } catch (IOException | RuntimeException e) {
                         out.fail(brokenAfter(out, e));
                         return;
+                    } catch (LinkageError e) {
+                        // the stream opens a Zstandard decoder as it reaches such an entry, and none is on the class path
+                        out.fail("stopped after " + entries(out.entries) + ": the next entry uses a compression method"
+                                + " this build cannot read (" + message(e) + "); further entries not read");
+                        return;
                     }
                     if (entry == null) {
                         return;

@@ -740,6 +740,34 @@ class BundleReaderTest {
     }
 
     @Test
+    void aNestedZipWithAZstandardEntryFailsThatZipOnly() throws Exception {
+        // streaming a nested zip opens a Zstandard decoder as it reaches such an entry; none is on the class path
+        java.io.ByteArrayOutputStream inner = new java.io.ByteArrayOutputStream();
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(inner)) {
+            putEntry(zip, "before.txt", "read\n".getBytes(UTF_8));
+            byte[] raw = "not really zstd data".getBytes(UTF_8);
+            ZipArchiveEntry zstd = new ZipArchiveEntry("packed.errlog");
+            zstd.setMethod(93);
+            zstd.setSize(100);
+            zstd.setCompressedSize(raw.length);
+            zstd.setCrc(0);
+            zip.addRawArchiveEntry(zstd, new java.io.ByteArrayInputStream(raw));
+        }
+        Path bundle = dir.resolve("outer.zip");
+        try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(bundle)) {
+            putEntry(zip, "inner.zip", inner.toByteArray());
+            putEntry(zip, "ok.txt", "fine\n".getBytes(UTF_8));
+        }
+        List<InventoryItem> items = new BundleReader(LIMITS, null).read(bundle, new Collecting());
+
+        InventoryItem nested = item(items, "inner.zip");
+        assertEquals(InventoryItem.Status.FAILED, nested.status());
+        assertTrue(nested.reason().contains("compression method this build cannot read"), nested.reason());
+        assertEquals(InventoryItem.Status.PARSED, item(items, "inner.zip!/before.txt").status());
+        assertEquals(InventoryItem.Status.PARSED, item(items, "ok.txt").status());
+    }
+
+    @Test
     void anArchiveThatGivesNotOneEntryIsABundleException() throws Exception {
         byte[] garbage = new byte[4096];
         new Random(3).nextBytes(garbage);

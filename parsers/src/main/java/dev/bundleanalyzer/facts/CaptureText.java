@@ -73,7 +73,7 @@ public final class CaptureText {
     /**
      * Bytes from the forms Windows prints: {@code 812,733,878,272}, Indian {@code 9,18,86,24,75,264},
      * {@code 812.733.878.272}, {@code 812 733 878 272}, {@code 107.46 GB}, {@code 1024 MB}, {@code 0 B};
-     * -1 when the text holds no such number.
+     * -1 when the text holds no such number, or one past {@link Long#MAX_VALUE}.
      */
     public static long parseBytes(String text) {
         String t = text.strip();
@@ -102,7 +102,11 @@ public final class CaptureText {
         if (!digits.matches("-?\\d{1,19}")) {
             return -1;
         }
-        return Long.parseLong(digits) * multiplier;
+        try {
+            return Math.multiplyExact(Long.parseLong(digits), multiplier);
+        } catch (ArithmeticException | NumberFormatException e) {
+            return -1; // past what a long holds: not a size Windows prints
+        }
     }
 
     /** A fact read from line {@code index} (0-based) of the capture. */

@@ -236,7 +236,7 @@ public final class DirListingParser implements Parser {
             if (name == null || dir || length == null) {
                 return;
             }
-            file(name, Long.parseLong(length), number, line);
+            file(name, CaptureText.parseBytes(length), number, line);
         }
 
         /** A line outside listings: a command line tells whether the next listing is filtered to {@code *.tmp}. */

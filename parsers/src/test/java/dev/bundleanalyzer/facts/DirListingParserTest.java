@@ -100,6 +100,23 @@ class DirListingParserTest {
     }
 
     @Test
+    void aSizePastALongIsAFileOfUnknownSize() throws IOException {
+        String cmd = " Directory of C:\\Windows\\Temp\r\n\r\n"
+                + "10/20/2026  09:12 PM     9999999999999999999 huge.tmp\r\n"
+                + "               1 File(s)     9999999999999999999 bytes\r\n";
+        CollectingSink sink = SampleChecks.parseText("dir.txt", cmd, "windows-1252", "dir-listing");
+        assertEquals(List.of("C:\\Windows\\Temp\\huge.tmp@3"), all(sink, "dir.file"));
+        assertEquals(List.of(), all(sink, "dir.file.empty"));
+        String ps = "\r\n    Directory: C:\\Windows\\Temp\r\n\r\n"
+                + "Mode                 LastWriteTime         Length Name\r\n"
+                + "----                 -------------         ------ ----\r\n"
+                + "-a----        10/20/2026   9:12 PM  99999999999999999999 huge.tmp\r\n";
+        sink = SampleChecks.parseText("dir-ps.txt", ps, "UTF-16LE-BOM", "dir-listing");
+        assertEquals(List.of("C:\\Windows\\Temp\\huge.tmp@6"), all(sink, "dir.file"));
+        assertEquals(List.of(), all(sink, "dir.file.empty"));
+    }
+
+    @Test
     void detection() {
         DirListingParser p = new DirListingParser();
         assertEquals(90, detect(p, "dir.txt", Samples.text("facts", "dir-listing-en.txt")));

@@ -94,9 +94,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
-        if (!lang.equals("en") && !lang.equals("ko")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or ko, not '" + lang + "'");
-        }
+        Main.requireLanguage(spec, lang);
         if (jobs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }

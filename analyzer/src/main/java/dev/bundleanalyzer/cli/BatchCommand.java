@@ -71,9 +71,7 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        if (!lang.equals("en") && !lang.equals("ko")) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or ko, not '" + lang + "'");
-        }
+        Main.requireLanguage(spec, lang);
         if (jobs != null && jobs < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
         }

@@ -40,6 +40,13 @@ public final class Main implements Runnable {
         throw new CommandLine.ParameterException(spec.commandLine(), "a command is required: analyze or rules");
     }
 
+    /** The report languages, checked alike by every command that writes reports. */
+    static void requireLanguage(CommandLine.Model.CommandSpec spec, String lang) {
+        if (!lang.equals("en") && !lang.equals("ko")) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--lang must be en or ko, not '" + lang + "'");
+        }
+    }
+
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {

@@ -129,8 +129,12 @@ public final class HtmlReportWriter {
      * @throws IllegalArgumentException for any other language
      */
     public void write(AnalysisReport report, String lang, Path file) throws IOException {
-        Map<String, Object> model = model(report, lang);
-        Template template = template();
+        writeAtomically(template(), model(report, lang), lang, file);
+    }
+
+    /** Renders into a file beside {@code file} and moves it into place: a reader never sees half a page. */
+    private static void writeAtomically(Template template, Map<String, Object> model, String lang, Path file)
+            throws IOException {
         Path dir = file.toAbsolutePath().getParent();
         if (dir != null) {
             Files.createDirectories(dir);
@@ -186,18 +190,7 @@ public final class HtmlReportWriter {
         if (t.getOutputFormat() != HTMLOutputFormat.INSTANCE || !t.getAutoEscaping()) {
             throw new IllegalStateException(template + " must be rendered with HTML auto-escaping");
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.toAbsolutePath()
-                .resolveSibling("." + file.getFileName() + "." + Long.toHexString(System.nanoTime()) + ".tmp");
-        try {
-            try (Writer out = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW,
-                    StandardOpenOption.WRITE)) {
-                process(t, m, lang, out);
-            }
-            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        writeAtomically(t, m, lang, file);
     }
 
     private Template template() throws IOException {
@@ -215,7 +208,7 @@ public final class HtmlReportWriter {
             env.setLocale(locale(lang));
             env.process();
         } catch (TemplateException e) {
-            throw new IllegalStateException("cannot render " + TEMPLATE + ": " + e.getMessage(), e);
+            throw new IllegalStateException("cannot render " + template.getName() + ": " + e.getMessage(), e);
         }
     }
 

@@ -138,7 +138,15 @@ final class LimitedInputStream extends FilterInputStream {
         // ask for at most one byte past the allowance: enough to notice the entry is too large
         long allowance = maxBytes - count;
         int ask = (int) Math.min(len, allowance + 1);
-        int n = in.read(b, off, ask);
+        int n;
+        try {
+            n = in.read(b, off, ask);
+        } catch (RuntimeException e) {
+            // decoders of old or rare methods (shrink, implode, LZMA) can throw on damaged data instead of an
+            // IOException: it is damaged data all the same, and the entry fails, not the bundle
+            throw new IOException("corrupt compressed data (" + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : ": " + e.getMessage()) + ")", e);
+        }
         if (n <= 0) {
             return n;
         }

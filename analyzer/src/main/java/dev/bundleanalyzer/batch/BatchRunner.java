@@ -74,6 +74,7 @@ public final class BatchRunner {
         }
         HashCache hashes = HashCache.open(options.out());
         Map<String, Candidate> todo = new LinkedHashMap<>();
+        Map<String, Path> seen = new java.util.HashMap<>(); // content -> the first bundle of this run that has it
         for (Candidate c : found.bundles()) {
             if (options.since() != null && c.modified().isBefore(options.since())) {
                 outcomes.add(new Outcome(c.path(), Outcome.Kind.LEFT, "modified before --since", null, c.size(), null));
@@ -87,15 +88,14 @@ public final class BatchRunner {
                         + "; left for the next run", null, c.size(), null));
                 continue;
             }
-            Candidate first = todo.get(sha);
+            Path first = seen.putIfAbsent(sha, c.path());
             if (first != null) {
-                outcomes.add(new Outcome(c.path(), Outcome.Kind.DUPLICATE, "same content as " + first.path(),
+                outcomes.add(new Outcome(c.path(), Outcome.Kind.DUPLICATE, "same content as " + first,
                         null, c.size(), null));
                 continue;
             }
             var stored = store.find(sha);
             if (stored.isPresent() && !options.force()) {
-                todo.put(sha, null);
                 outcomes.add(new Outcome(c.path(), Outcome.Kind.UNCHANGED, (stored.get().failed() ? "failed" : "analyzed")
                         + " already on " + stored.get().analyzedAt() + " (--force to do it again)",
                         store.folderOf(sha).orElse(null), c.size(), stored.get().worst()));
@@ -104,7 +104,6 @@ public final class BatchRunner {
             todo.put(sha, c);
         }
         hashes.save();
-        todo.values().removeIf(java.util.Objects::isNull);
 
         for (Outcome o : outcomes) {
             progress.done(o);

@@ -31,6 +31,9 @@ final class AgentVersionWitness {
     }
 
     private Candidate newest;
+    /** Whether each file is an installer log: asked of every record, decided once per file. */
+    private final java.util.concurrent.ConcurrentHashMap<String, Boolean> installerLogs =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Looks at one record on its way to the index. */
     void see(LogEvent e) {
@@ -43,7 +46,7 @@ final class AgentVersionWitness {
                 && message.toLowerCase(Locale.ROOT).contains(PRODUCT)) {
             Matcher m = VERSION.matcher(message);
             version = m.find() ? m.group(1) : null;
-        } else if (e.file() != null && INSTALLER_LOG.matcher(e.file()).find()
+        } else if (e.file() != null && installerLogs.computeIfAbsent(e.file(), f -> INSTALLER_LOG.matcher(f).find())
                 && message.toLowerCase(Locale.ROOT).contains("version")) {
             version = highest(AGENT_VERSION.matcher(message));
         }

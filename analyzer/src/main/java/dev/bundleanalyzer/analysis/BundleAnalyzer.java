@@ -20,6 +20,7 @@ import dev.bundleanalyzer.report.EvidenceContexts;
 import dev.bundleanalyzer.report.Timeline;
 import dev.bundleanalyzer.rules.Finding;
 import dev.bundleanalyzer.rules.Rule;
+import dev.bundleanalyzer.rules.QueryRecorder;
 import dev.bundleanalyzer.rules.RuleEngine;
 import java.io.IOException;
 import java.io.InputStream;
@@ -38,6 +39,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -57,6 +59,8 @@ public final class BundleAnalyzer {
     private final int jobs;
     private final ContentDetector detector;
     private final boolean redact;
+    private boolean indexed = true;
+    private Consumer<QueryRecorder.Match> firstMatch = m -> { };
 
     /**
      * @param jobs how many entries are parsed at once (1 = on the calling thread)
@@ -78,7 +82,24 @@ public final class BundleAnalyzer {
     }
 
     /**
-     * Analyzes a bundle, writing its Lucene index to {@code indexDir}.
+     * The same analysis without the full-text index: rules, timeline and report as usual, at the speed of reading
+     * the bundle. The report has no search and no lines around the evidence.
+     */
+    public BundleAnalyzer withoutIndex() {
+        BundleAnalyzer copy = new BundleAnalyzer(rules, limits, jobs, redact);
+        copy.indexed = false;
+        return copy;
+    }
+
+    /** Told of each rule's first match while the bundle is still being read (on a parser thread). */
+    public BundleAnalyzer onFirstMatch(Consumer<QueryRecorder.Match> listener) {
+        this.firstMatch = listener;
+        return this;
+    }
+
+    /**
+     * Analyzes a bundle, writing its Lucene index to {@code indexDir} (unless {@link #withoutIndex()}; its parent
+     * folder holds the work files meanwhile).
      *
      * @throws BundleException when the bundle cannot be read at all (missing, not an archive)
      */
@@ -89,68 +110,78 @@ public final class BundleAnalyzer {
             throw new BundleException(bundle + ": no such file or folder");
         }
         BundleFingerprint fingerprint = BundleFingerprint.of(bundle);
-        Files.createDirectories(indexDir);
+        Path workParent = indexDir.toAbsolutePath().getParent();
+        Files.createDirectories(indexed ? indexDir : workParent);
 
+        RuleEngine engine = new RuleEngine(rules);
+        QueryRecorder recorded = new QueryRecorder(engine.demands());
+        recorded.onFirstMatch(firstMatch);
+        RecordTally tally = new RecordTally();
         List<InventoryItem> inventory;
-        List<Fact> facts;
-        List<Note> notes;
-        Long minTime;
-        Long maxTime;
-        long events;
-        ExecutorService pool = jobs > 1 ? Executors.newFixedThreadPool(jobs, daemonThreads()) : null;
+        ExecutorService pool = jobs > 1 ? Executors.newFixedThreadPool(jobs, daemonThreads("bundle-entry")) : null;
+        // a pool of its own: a parser waiting for room must not hold the threads its batches need
+        ExecutorService recordPool = jobs > 1 ? Executors.newFixedThreadPool(jobs, daemonThreads("bundle-records"))
+                : null;
         Deadline deadline = Deadline.after(limits.maxBundleTime(), "bundle");
         // entries waiting for the time zone and large nested 7z archives are copied beside the index, never
         // outside the output folder, and removed before the analysis returns
-        Path spool = Files.createTempDirectory(indexDir.toAbsolutePath().getParent(), ".work-");
-        try (BundleIndexWriter writer = new BundleIndexWriter(indexDir)) {
+        Path spool = Files.createTempDirectory(workParent, ".work-");
+        try (BundleIndexWriter writer = indexed ? new BundleIndexWriter(indexDir) : null) {
             AgentVersionWitness agentVersion = new AgentVersionWitness();
             Redactor redactor = redact ? Redactor.standard() : Redactor.off();
-            EntryParser entries = new EntryParser(detector, new WitnessedSink(writer, agentVersion, redactor), spool,
-                    limits.maxLineChars(), limits.maxEntryTime(), deadline);
+            RecordSink out = new CleanSink(tally, recorded, writer, agentVersion, redactor);
+            HandOff handOff = new HandOff(out, recordPool, 2 * jobs);
+            EntryParser entries = new EntryParser(detector, handOff, spool, limits.maxLineChars(),
+                    limits.maxEntryTime(), deadline);
             BundleReader reader = new BundleReader(limits, pool, spool);
             inventory = reader.read(bundle, entries);
-            ZoneId zone = entries.hasDeferred() ? MachineZone.of(writer.facts(), writer) : null;
+            ZoneId zone = entries.hasDeferred() ? MachineZone.of(tally.facts(), out) : null;
             inventory = cleanReasons(entries.parseDeferred(zone, inventory), redactor);
+            handOff.drain();
             String stopped = reader.stoppedBy() != null ? reader.stoppedBy()
                     : deadline.passed() ? deadline.reason() : null;
             if (stopped != null) {
                 // a report that looks clean because the reading stopped must not pass for a clean bundle
-                writer.note("", "WARNING: the bundle was not read to its end (" + stopped.replace(": stopped, not read"
+                tally.note("", "WARNING: the bundle was not read to its end (" + stopped.replace(": stopped, not read"
                         + " further", "") + "): the findings cover what was read; the inventory names each entry"
                         + " not finished");
             }
-            agentVersion.fact(writer.facts()).ifPresent(writer::fact);
-            Instant latest = writer.maxTime() == null ? Instant.now() : Instant.ofEpochMilli(writer.maxTime());
-            ZoneAgreement.of(writer.facts(), latest).ifPresent(writer::fact);
-            facts = writer.facts();
-            redactionNote(redactor).ifPresent(n -> writer.note("", n));
-            notes = writer.notes();
-            minTime = writer.minTime();
-            maxTime = writer.maxTime();
-            events = writer.events();
+            agentVersion.fact(tally.facts()).ifPresent(out::fact);
+            Instant latest = tally.maxTime() == null ? Instant.now() : Instant.ofEpochMilli(tally.maxTime());
+            ZoneAgreement.of(tally.facts(), latest).ifPresent(out::fact);
+            redactionNote(redactor).ifPresent(n -> tally.note("", n));
+            if (!indexed) {
+                tally.note("", "the bundle was analyzed without its full-text index (--no-index): no search, and no"
+                        + " lines around the evidence");
+            }
         } finally {
-            if (pool != null) {
-                pool.shutdownNow();
+            for (ExecutorService threads : new ExecutorService[] {pool, recordPool}) {
+                if (threads != null) {
+                    threads.shutdownNow();
+                }
             }
             deleteQuietly(spool);
         }
+        List<Fact> facts = tally.facts();
+        List<Note> notes = tally.notes();
+        long events = tally.events();
 
         Map<String, List<Fact>> factsByKey = facts.stream()
                 .collect(Collectors.groupingBy(f -> f.key().toLowerCase(Locale.ROOT), LinkedHashMap::new, Collectors.toList()));
         Set<String> parsedKinds = inventory.stream().filter(i -> i.status() == InventoryItem.Status.PARSED)
                 .map(InventoryItem::kind).collect(Collectors.toCollection(TreeSet::new));
-        RuleEngine.Outcome outcome;
-        List<Finding> findings;
-        Timeline timeline;
-        Instant from = minTime == null ? null : Instant.ofEpochMilli(minTime);
-        Instant to = maxTime == null ? null : Instant.ofEpochMilli(maxTime);
-        try (BundleIndex index = BundleIndex.open(indexDir)) {
-            outcome = new RuleEngine(rules).evaluate(new RuleEngine.Context(index, factsByKey, inventory, notes, parsedKinds));
-            // the report shows each evidence line among its neighbours and the findings on a timeline; both are
-            // read from the index while it is open, not from the bundle
-            findings = EvidenceContexts.attach(outcome.findings(), index);
-            timeline = Timeline.of(index, findings, from, to, events);
+        Instant from = tally.minTime() == null ? null : Instant.ofEpochMilli(tally.minTime());
+        Instant to = tally.maxTime() == null ? null : Instant.ofEpochMilli(tally.maxTime());
+        RuleEngine.Outcome outcome = engine.evaluate(new RuleEngine.Context(recorded, factsByKey, inventory, notes,
+                parsedKinds));
+        List<Finding> findings = outcome.findings();
+        if (indexed) {
+            // the report shows each evidence line among its neighbours, read back from the index, not the bundle
+            try (BundleIndex index = BundleIndex.open(indexDir)) {
+                findings = EvidenceContexts.attach(findings, index);
+            }
         }
+        Timeline timeline = Timeline.of(tally.histogram(), findings, from, to, events);
 
         Map<String, String> machine = new LinkedHashMap<>();
         for (String key : MACHINE_FACTS) {
@@ -196,37 +227,58 @@ public final class BundleAnalyzer {
     }
 
     /**
-     * Passes every record to the index with its secrets redacted and direction controls made visible, letting the
-     * agent-version witness see the events on their way.
+     * Passes every record on with its secrets redacted and direction controls made visible: to the tally, the
+     * rules' queries and the index (when there is one), letting the agent-version witness see the events.
      */
-    private record WitnessedSink(BundleIndexWriter writer, AgentVersionWitness witness, Redactor redactor)
-            implements RecordSink {
+    private record CleanSink(RecordTally tally, QueryRecorder rules, BundleIndexWriter index,
+                             AgentVersionWitness witness, Redactor redactor) implements RecordSink {
         @Override
         public void event(LogEvent e) {
-            String message = clean(e.message());
             String raw = clean(e.raw());
+            String message = raw == e.raw() && isCleanTail(e.message(), e.raw()) ? e.message() : clean(e.message());
             // the redactor returns the same string when it found nothing: most records are passed on as they are
             LogEvent clean = message == e.message() && raw == e.raw() ? e
                     : new LogEvent(e.file(), e.line(), e.record(), e.time(), e.timeText(), e.timeAssumed(), e.level(),
                             e.component(), e.process(), e.thread(), e.source(), e.activityId(), e.errorCodes(),
                             message, raw, e.channel(), e.eventId(), e.computer());
             witness.see(clean);
-            writer.event(clean);
+            tally.event(clean);
+            rules.see(clean);
+            if (index != null) {
+                index.event(clean);
+            }
         }
 
         @Override
         public void fact(Fact f) {
-            writer.fact(new Fact(f.key(), clean(f.value()), f.file(), f.line(), clean(f.text())));
+            Fact clean = new Fact(f.key(), clean(f.value()), f.file(), f.line(), clean(f.text()));
+            tally.fact(clean);
+            if (index != null) {
+                index.fact(clean);
+            }
         }
 
         @Override
         public void note(String file, String message) {
-            writer.note(file, clean(message));
+            tally.note(file, clean(message));
         }
 
         @Override
         public void timeNote(String file, String message) {
-            writer.timeNote(file, clean(message));
+            tally.timeNote(file, clean(message));
+        }
+
+        /**
+         * Whether the message is the end of a raw text that held nothing to clean, after a blank or from its
+         * start (a trace line's message column): it then holds nothing either, as every pattern looks no further
+         * back than a blank, and cleaning it again would double the cost of every trace line.
+         */
+        private static boolean isCleanTail(String message, String raw) {
+            if (message == null || raw == null || !raw.endsWith(message)) {
+                return false;
+            }
+            int before = raw.length() - message.length() - 1;
+            return before < 0 || Character.isWhitespace(raw.charAt(before));
         }
 
         /** Secrets out, direction controls written out: what every text from the bundle goes through. */
@@ -267,9 +319,9 @@ public final class BundleAnalyzer {
         return "dev";
     }
 
-    private static java.util.concurrent.ThreadFactory daemonThreads() {
+    private static java.util.concurrent.ThreadFactory daemonThreads(String name) {
         return runnable -> {
-            Thread t = new Thread(runnable, "bundle-entry");
+            Thread t = new Thread(runnable, name);
             t.setDaemon(true);
             return t;
         };

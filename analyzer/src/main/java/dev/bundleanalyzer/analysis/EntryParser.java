@@ -37,7 +37,7 @@ final class EntryParser implements EntryHandler {
     static final int MAX_NOTES_PER_ENTRY = 50;
 
     private final ContentDetector detector;
-    private final RecordSink sink;
+    private final HandOff sink;
     private final Path spoolDir;
     private final int maxLineChars;
     private final Duration entryTime;
@@ -56,7 +56,7 @@ final class EntryParser implements EntryHandler {
      *                       times the entries)
      * @param bundleDeadline when parsing the waiting entries must stop
      */
-    EntryParser(ContentDetector detector, RecordSink sink, Path spoolDir, int maxLineChars, Duration entryTime,
+    EntryParser(ContentDetector detector, HandOff sink, Path spoolDir, int maxLineChars, Duration entryTime,
                 Deadline bundleDeadline) {
         this.detector = detector;
         this.sink = sink;
@@ -147,6 +147,13 @@ final class EntryParser implements EntryHandler {
     }
 
     private InventoryItem parse(BundleEntry entry, ContentDetector.Detection detection, CountingInput counted, ZoneId zone) {
+        try (HandOff.Batches batches = sink.open()) {
+            return parse(entry, detection, counted, zone, batches);
+        }
+    }
+
+    private InventoryItem parse(BundleEntry entry, ContentDetector.Detection detection, CountingInput counted, ZoneId zone,
+                                RecordSink sink) {
         String charset = detection.charset() == null ? null : detection.charset().name();
         CountingSink records = new CountingSink(sink, entry.path());
         TextLimits text = new TextLimits(maxLineChars);

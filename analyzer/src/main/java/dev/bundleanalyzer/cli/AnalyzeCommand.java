@@ -87,6 +87,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             + " line is dropped and the file's inventory line says so (default: ${DEFAULT-VALUE})")
     int maxLineChars = BundleLimits.DEFAULTS.maxLineChars();
 
+    @Option(names = "--no-index", description = "skip the full-text index: the rules, timeline and report as usual,"
+            + " in a fraction of the time, but no search and no lines around the evidence")
+    boolean noIndex;
+
+    @Option(names = "--quiet", description = "do not announce findings on stderr as they are found")
+    boolean quiet;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -124,7 +131,14 @@ final class AnalyzeCommand implements Callable<Integer> {
         boolean created = !Files.exists(outDir);
         try {
             Files.createDirectories(outDir);
-            report = new BundleAnalyzer(rules, limits, jobs, !noRedact).analyze(bundle, outDir.resolve("index"));
+            BundleAnalyzer analyzer = new BundleAnalyzer(rules, limits, jobs, !noRedact);
+            if (noIndex) {
+                analyzer = analyzer.withoutIndex();
+            }
+            if (!quiet) {
+                analyzer.onFirstMatch(new FirstFindings(rules, err));
+            }
+            report = analyzer.analyze(bundle, outDir.resolve("index"));
         } catch (BundleException e) {
             err.println("bundle-analyzer: cannot analyze " + e.getMessage());
             removeUnfinished(outDir, created);

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.function.Consumer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.NumericDocValues;
@@ -40,7 +39,7 @@ import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.index.Term;
 
 /** Read side of a bundle index: parses queries in the documented syntax and returns matching events. */
-public final class BundleIndex implements Closeable {
+public final class BundleIndex implements EventQueries, Closeable {
 
     private static final Query EVENTS = new TermQuery(new Term(Fields.TYPE, Fields.TYPE_EVENT));
     private static final Sort BY_TIME = new Sort(timeSort(false));
@@ -82,11 +81,13 @@ public final class BundleIndex implements Closeable {
     }
 
     /** How many events match. */
+    @Override
     public int count(Query query) throws IOException {
         return searcher.count(eventsOnly(query));
     }
 
     /** The first {@code limit} matching events in time order (or the last ones, when {@code latestFirst}). */
+    @Override
     public List<Hit> search(Query query, int limit, boolean latestFirst) throws IOException {
         if (limit <= 0) {
             return List.of();
@@ -100,6 +101,7 @@ public final class BundleIndex implements Closeable {
     }
 
     /** Time of the latest matching event that has a time, or {@code null}. */
+    @Override
     public Instant latestTime(Query query) throws IOException {
         Query timed = new BooleanQuery.Builder()
                 .add(query, BooleanClause.Occur.MUST)
@@ -110,6 +112,7 @@ public final class BundleIndex implements Closeable {
     }
 
     /** How many matching events carry each value of a groupable keyword field, largest first. */
+    @Override
     public Map<String, Long> groupCounts(Query query, String field) throws IOException {
         Map<String, Long> counts = new HashMap<>();
         searcher.search(eventsOnly(query), new SimpleCollector() {
@@ -139,13 +142,6 @@ public final class BundleIndex implements Closeable {
                 .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                 .forEach(e -> sorted.put(e.getKey(), e.getValue()));
         return sorted;
-    }
-
-    /** Hands every matching event, in time order, to the consumer, up to {@code max} of them. */
-    public void forEach(Query query, int max, Consumer<Hit> consumer) throws IOException {
-        for (Hit hit : search(query, max, false)) {
-            consumer.accept(hit);
-        }
     }
 
     /**

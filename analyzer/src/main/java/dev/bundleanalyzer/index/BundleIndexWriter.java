@@ -2,17 +2,12 @@ package dev.bundleanalyzer.index;
 
 import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.parse.LogEvent;
-import dev.bundleanalyzer.parse.Note;
 import dev.bundleanalyzer.parse.RecordSink;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicLong;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
@@ -24,31 +19,28 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Writes the records of one bundle into an on-disk Lucene index sorted by time. Thread-safe: all parser
- * threads of a bundle write through one instance. Facts are also kept in memory (a bundle holds few),
- * since the rules evaluate them directly.
+ * Writes the records of one bundle into an on-disk Lucene index, for searching and for the
+ * lines around each piece of evidence. Thread-safe: all parser threads of a bundle write through one instance.
  */
 public final class BundleIndexWriter implements RecordSink, Closeable {
 
+    /**
+     * Memory for documents before they are written as a segment: larger means fewer segments and less merging;
+     * a batch runs several analyses in one heap, each with its buffer.
+     */
+    static final int RAM_BUFFER_MB = 64;
+
     private final IndexWriter writer;
-    private final ConcurrentLinkedQueue<Fact> facts = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Note> notes = new ConcurrentLinkedQueue<>();
-    private final AtomicLong events = new AtomicLong();
-    private final AtomicLong minTime = new AtomicLong(Long.MAX_VALUE);
-    private final AtomicLong maxTime = new AtomicLong(Long.MIN_VALUE);
 
     public BundleIndexWriter(Path dir) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(IndexAnalyzers.message());
-        SortField byTime = new SortField(Fields.TIME_SORT, SortField.Type.LONG);
-        byTime.setMissingValue(Long.MAX_VALUE);
-        config.setIndexSort(new Sort(byTime));
+        // no index sort: every reader sorts its hits by time anyway, and sorting millions of documents at each
+        // flush (their stored fields copied once more) cost more than the rest of the indexing
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
-        config.setRAMBufferSizeMB(64);
+        config.setRAMBufferSizeMB(RAM_BUFFER_MB);
         config.setCommitOnClose(true);
         this.writer = new IndexWriter(FSDirectory.open(dir), config);
     }
@@ -56,53 +48,38 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
     @Override
     public void event(LogEvent e) {
         Document doc = new Document();
-        keyword(doc, Fields.TYPE, Fields.TYPE_EVENT);
-        keyword(doc, Fields.FILE, e.file());
+        EventDocument.searchable(e).forEach(doc::add);
         doc.add(new StoredField(Fields.FILE, e.file()));
         doc.add(new StoredField(Fields.LINE, e.line()));
-        doc.add(new LongPoint(Fields.LINE, e.line()));
         if (e.record() != null) {
             doc.add(new StoredField(Fields.RECORD, e.record()));
-            doc.add(new LongPoint(Fields.RECORD, e.record()));
         }
         if (e.time() != null) {
             long millis = e.time().toEpochMilli();
-            doc.add(new LongPoint(Fields.TIME, millis));
             doc.add(new NumericDocValuesField(Fields.TIME_SORT, millis));
             doc.add(new StoredField(Fields.TIME, millis));
-            minTime.accumulateAndGet(millis, Math::min);
-            maxTime.accumulateAndGet(millis, Math::max);
         } else {
             untimed(doc);
         }
-        if (e.timeAssumed()) {
-            keyword(doc, Fields.TIME_ASSUMED, "true");
-        }
-        keywordStored(doc, Fields.LEVEL, e.level());
-        keywordStored(doc, Fields.COMPONENT, e.component());
-        keyword(doc, Fields.PROCESS, e.process());
-        keyword(doc, Fields.THREAD, e.thread());
-        keyword(doc, Fields.SOURCE, e.source());
-        keyword(doc, Fields.ACTIVITY_ID, e.activityId());
-        keyword(doc, Fields.CHANNEL, e.channel());
-        keyword(doc, Fields.COMPUTER, e.computer());
+        stored(doc, Fields.LEVEL, e.level());
+        stored(doc, Fields.COMPONENT, e.component());
         if (e.eventId() != null) {
-            keywordStored(doc, Fields.EVENT_ID, e.eventId().toString());
+            doc.add(new StoredField(Fields.EVENT_ID, e.eventId().toString()));
         }
-        for (String code : e.errorCodes()) {
-            keyword(doc, Fields.ERROR_CODE, code);
+        for (String field : Fields.GROUPABLE) {
+            for (String value : EventDocument.values(e, field)) {
+                doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
+            }
         }
         if (e.message() != null) {
-            doc.add(new TextField(Fields.MESSAGE, e.message(), Field.Store.YES));
+            doc.add(new StoredField(Fields.MESSAGE, e.message()));
         }
         doc.add(new StoredField(Fields.RAW, e.raw() != null ? e.raw() : String.valueOf(e.message())));
         add(doc);
-        events.incrementAndGet();
     }
 
     @Override
     public void fact(Fact f) {
-        facts.add(f);
         Document doc = new Document();
         keyword(doc, Fields.TYPE, Fields.TYPE_FACT);
         keywordStored(doc, Fields.FACT_KEY, f.key());
@@ -118,12 +95,12 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
 
     @Override
     public void note(String file, String message) {
-        notes.add(new Note(file, message, false));
+        // notes are not searchable: the analysis keeps them for the report
     }
 
     @Override
     public void timeNote(String file, String message) {
-        notes.add(new Note(file, message, true));
+        // as note()
     }
 
     /**
@@ -152,22 +129,14 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
         }
     }
 
-    /** Longest keyword indexed: Lucene refuses a term over 32,766 UTF-8 bytes, and one char takes at most 3. */
-    static final int MAX_TERM_CHARS = 10_000;
-
-    /**
-     * A keyword cut to what Lucene takes: a hostile provider name or entry path must not fail every record of
-     * its file. The stored value stays whole; only the exact-match term is cut.
-     */
     static String term(String value) {
-        if (value.length() <= MAX_TERM_CHARS) {
-            return value;
+        return EventDocument.term(value);
+    }
+
+    private static void stored(Document doc, String field, String value) {
+        if (value != null && !value.isEmpty()) {
+            doc.add(new StoredField(field, value));
         }
-        int end = MAX_TERM_CHARS;
-        if (Character.isHighSurrogate(value.charAt(end - 1))) {
-            end--;
-        }
-        return value.substring(0, end);
     }
 
     private static void keywordStored(Document doc, String field, String value) {
@@ -175,29 +144,6 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
             keyword(doc, field, value);
             doc.add(new StoredField(field, value));
         }
-    }
-
-    public List<Fact> facts() {
-        return new ArrayList<>(facts);
-    }
-
-    public List<Note> notes() {
-        return new ArrayList<>(notes);
-    }
-
-    public long events() {
-        return events.get();
-    }
-
-    /** Earliest event time in epoch millis, or {@code null} when no event had a time. */
-    public Long minTime() {
-        long v = minTime.get();
-        return v == Long.MAX_VALUE ? null : v;
-    }
-
-    public Long maxTime() {
-        long v = maxTime.get();
-        return v == Long.MIN_VALUE ? null : v;
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import dev.bundleanalyzer.parse.LiteralScanner;
 
 /**
  * Removes from text what must not reach a ticket: private keys, certificates and other long base64 blobs (vault
@@ -49,21 +50,21 @@ public final class Redactor {
     // a PowerShell variable ($pass) or the next parameter (-Force) after a secret's parameter is no secret
 
     /**
-     * One rule: where the secret is (group {@code v}), what it is, and words one of which the lower-cased text must
-     * hold for the pattern to be worth running (most records hold none: redaction runs on every record).
+     * One rule: where the secret is (group {@code v}), what it is, and lower-case words one of which the text must
+     * hold, ignoring case, for the pattern to be worth running (most records hold none: redaction runs on every
+     * record).
      */
     private record Rule(Kind kind, Pattern pattern, String... triggers) {
-        boolean worthTrying(String lower) {
-            for (String t : triggers) {
-                if (lower.contains(t)) {
-                    return true;
-                }
-            }
-            return triggers.length == 0;
-        }
     }
 
     private static final int BASE64_RUN = 120;
+    private static final boolean[] BASE64 = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            BASE64[c] = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/';
+        }
+    }
 
     private static final String[] NAME_TRIGGERS = {"pass", "pwd", "secret", "key", "token", "pin"};
 
@@ -110,6 +111,25 @@ public final class Redactor {
 
     private static final Pattern HEX = Pattern.compile("[0-9A-Fa-f]+");
 
+    /** Every trigger word, found in a text in one pass rather than one search each. */
+    private static final List<String> TRIGGERS = RULES.stream().flatMap(r -> java.util.Arrays.stream(r.triggers()))
+            .distinct().toList();
+    private static final LiteralScanner TRIGGER_SCANNER = new LiteralScanner(TRIGGERS);
+    private static final int WORDS = Math.max(1, (TRIGGERS.size() + 63) >>> 6);
+    /** The bits of each rule's triggers, in the order of {@link #RULES}; null for a rule without. */
+    private static final long[][] TRIGGER_BITS = RULES.stream().map(r -> {
+        if (r.triggers().length == 0) {
+            return null;
+        }
+        long[] bits = new long[WORDS];
+        for (String t : r.triggers()) {
+            int id = TRIGGERS.indexOf(t);
+            bits[id >>> 6] |= 1L << id;
+        }
+        return bits;
+    }).toArray(long[][]::new);
+    private static final ThreadLocal<long[]> FOUND = ThreadLocal.withInitial(() -> new long[WORDS]);
+
     private static final Redactor OFF = new Redactor(false);
 
     private final boolean enabled;
@@ -138,25 +158,41 @@ public final class Redactor {
         if (!enabled || text == null || text.isEmpty()) {
             return text;
         }
-        String lower = text.toLowerCase(java.util.Locale.ROOT);
+        long[] found = FOUND.get();
+        TRIGGER_SCANNER.scan(text, found);
         boolean longRun = hasBase64Run(text);
         String out = text;
-        for (Rule rule : RULES) {
-            if (rule.kind() == Kind.BASE64_BLOB ? longRun : rule.worthTrying(lower)) {
+        for (int i = 0; i < RULES.size(); i++) {
+            Rule rule = RULES.get(i);
+            if (rule.kind() == Kind.BASE64_BLOB ? longRun : worthTrying(TRIGGER_BITS[i], found)) {
                 out = apply(rule, out);
             }
         }
         return out;
     }
 
+    /** Whether the text holds a trigger of the rule (or the rule has none): most records hold none. */
+    private static boolean worthTrying(long[] triggers, long[] found) {
+        if (triggers == null) {
+            return true;
+        }
+        for (int w = 0; w < triggers.length; w++) {
+            if ((triggers[w] & found[w]) != 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Whether the text holds a run of base64 characters as long as {@link Kind#BASE64_BLOB} asks. */
     private static boolean hasBase64Run(String text) {
+        if (text.length() < BASE64_RUN) {
+            return false;
+        }
         int run = 0;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            boolean b64 = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+'
-                    || c == '/';
-            run = b64 ? run + 1 : 0;
+            run = c < 128 && BASE64[c] ? run + 1 : 0;
             if (run >= BASE64_RUN) {
                 return true;
             }

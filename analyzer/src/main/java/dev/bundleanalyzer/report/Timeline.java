@@ -141,6 +141,20 @@ public record Timeline(Instant from, Instant to, Instant start, Duration bucket,
      */
     public static Timeline of(BundleIndex index, List<Finding> findings, Instant from, Instant to, long events)
             throws IOException {
+        TimeHistogram histogram = new TimeHistogram();
+        index.forEachTimedEvent(histogram::count);
+        return of(histogram, findings, from, to, events);
+    }
+
+    /**
+     * The timeline of the events counted in a histogram as the bundle was read, or {@code null} when neither an
+     * event nor a piece of evidence has a time.
+     *
+     * @param from   the earliest event time, or {@code null}
+     * @param to     the latest one
+     * @param events every event of the bundle, timed or not (to tell how many the timeline leaves out)
+     */
+    public static Timeline of(TimeHistogram histogram, List<Finding> findings, Instant from, Instant to, long events) {
         Instant first = from;
         Instant last = to;
         for (Finding f : findings) {
@@ -155,9 +169,9 @@ public record Timeline(Instant from, Instant to, Instant start, Duration bucket,
             return null;
         }
         Builder builder = new Builder(first, last);
-        long timed = index.forEachTimedEvent(builder::count);
+        histogram.forEach(builder::count);
         findings.forEach(builder::mark);
-        return builder.build(Math.max(0, events - timed));
+        return builder.build(Math.max(0, events - histogram.timed()));
     }
 
     /** The bucket length for a range: the smallest step that needs at most {@link #MAX_BUCKETS} buckets. */
@@ -210,11 +224,16 @@ public record Timeline(Instant from, Instant to, Instant start, Duration bucket,
             counts = new long[(int) bucketsBetween(from, to, size)][Level.values().length];
         }
 
-        /** Counts one event; one outside the range (which the range was made to include) is left out. */
-        void count(long epochMillis, String level) {
-            int i = bucket(epochMillis);
+        /**
+         * Counts the events of a histogram slot, per level ordinal; one outside the range (which the range was
+         * made to include) is left out. A slot lies within one bucket (see {@link TimeHistogram}).
+         */
+        void count(long slotStart, long[] byLevel) {
+            int i = bucket(slotStart);
             if (i >= 0) {
-                counts[i][Level.of(level).ordinal()]++;
+                for (int l = 0; l < byLevel.length; l++) {
+                    counts[i][l] += byLevel[l];
+                }
             }
         }
 

@@ -17,6 +17,16 @@ public interface BuiltinCheck {
         return false;
     }
 
+    /**
+     * The event queries the check will ask, and how many matches of each it reads: they are evaluated while the
+     * bundle is read, so a query not declared here cannot be asked.
+     *
+     * @param rules every rule being run
+     */
+    default List<QueryRecorder.Demand> demands(RuleMatch.Builtin match, List<Rule> rules) {
+        return List.of();
+    }
+
     /** Runs the check on a bundle. */
     Outcome run(RuleMatch.Builtin match, RuleEngine.Context context);
 

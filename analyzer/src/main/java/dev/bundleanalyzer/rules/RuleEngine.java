@@ -1,7 +1,7 @@
 package dev.bundleanalyzer.rules;
 
 import dev.bundleanalyzer.bundle.InventoryItem;
-import dev.bundleanalyzer.index.BundleIndex;
+import dev.bundleanalyzer.index.EventQueries;
 import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.parse.Note;
 import java.io.IOException;
@@ -37,11 +37,11 @@ public final class RuleEngine {
      * @param notEvaluated rules found not evaluable so far (filled in before built-in checks run)
      * @param findings     findings so far (complete for the checks that run last)
      */
-    public record Context(BundleIndex index, Map<String, List<Fact>> facts, List<InventoryItem> inventory,
+    public record Context(EventQueries index, Map<String, List<Fact>> facts, List<InventoryItem> inventory,
                           List<Note> notes, Set<String> parsedKinds, List<Rule> rules, List<NotEvaluated> notEvaluated,
                           List<Finding> findings) {
 
-        public Context(BundleIndex index, Map<String, List<Fact>> facts, List<InventoryItem> inventory,
+        public Context(EventQueries index, Map<String, List<Fact>> facts, List<InventoryItem> inventory,
                        List<Note> notes, Set<String> parsedKinds) {
             this(index, facts, inventory, notes, parsedKinds, List.of(), List.of(), List.of());
         }
@@ -66,6 +66,20 @@ public final class RuleEngine {
 
     /** Findings, most severe first, and the rules that could not be evaluated. */
     public record Outcome(List<Finding> findings, List<NotEvaluated> notEvaluated) {
+    }
+
+    /** Every event query the rules will ask, with what they read of its matches: a {@link QueryRecorder}'s demands. */
+    public List<QueryRecorder.Demand> demands() {
+        List<QueryRecorder.Demand> demands = new ArrayList<>();
+        for (Rule rule : rules) {
+            if (rule.match() instanceof RuleMatch.Events events) {
+                demands.add(new QueryRecorder.Demand(events.query(), rule.evidenceLimit(), 0,
+                        events.group() == null ? Set.of() : Set.of(events.group())));
+            } else if (rule.match() instanceof RuleMatch.Builtin builtin) {
+                demands.addAll(builtins.get(builtin.name()).demands(builtin, rules));
+            }
+        }
+        return demands;
     }
 
     public Outcome evaluate(Context context) throws IOException {
@@ -142,7 +156,7 @@ public final class RuleEngine {
 
     private static Finding eventFinding(Rule rule, RuleMatch.Events events, int count, Context context)
             throws IOException {
-        BundleIndex index = context.index();
+        EventQueries index = context.index();
         List<Evidence> evidence = index.search(events.query(), rule.evidenceLimit(), false).stream()
                 .map(h -> new Evidence(h.file(), h.line(), h.record(), h.time(), h.raw()))
                 .toList();

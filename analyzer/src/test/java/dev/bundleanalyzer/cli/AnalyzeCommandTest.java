@@ -59,6 +59,55 @@ class AnalyzeCommandTest {
         return places;
     }
 
+    /** Rule, count and evidence places of every finding, in the report's order. */
+    private static List<String> findingsOf(JsonNode report) {
+        List<String> all = new ArrayList<>();
+        for (JsonNode f : report.get("findings")) {
+            List<String> places = new ArrayList<>();
+            f.get("evidence").forEach(e -> places.add(e.get("file").asText() + ":" + e.get("line").asLong() + ":"
+                    + e.path("record").asLong() + ":" + e.path("time").asText()));
+            all.add(f.get("rule").asText() + " x" + f.get("count").asLong() + " " + places);
+        }
+        return all;
+    }
+
+    @Test
+    void withoutTheIndexTheFindingsAreTheSameAndNoIndexIsWritten(@TempDir Path quick) throws Exception {
+        JsonNode indexed = analyze("contoso-fs01-bundle.zip", Main.FINDINGS);
+        assertEquals(Main.FINDINGS, Main.run("analyze", SAMPLES.resolve("contoso-fs01-bundle.zip").toString(),
+                "--out", quick.toString(), "--no-index", "--quiet"));
+        JsonNode rulesOnly = JSON.readTree(quick.resolve("findings.json").toFile());
+        assertEquals(findingsOf(indexed), findingsOf(rulesOnly));
+        assertFalse(Files.exists(quick.resolve("index")), "no index folder");
+        assertTrue(Files.isDirectory(out.resolve("index")));
+        assertTrue(rulesOnly.get("notes").toString().contains("--no-index"), rulesOnly.get("notes").toString());
+        assertTrue(finding(indexed, "MARS-34513").get("evidence").get(0).has("context"), "lines around the evidence");
+        assertFalse(finding(rulesOnly, "MARS-34513").get("evidence").get(0).has("context"));
+    }
+
+    @Test
+    void eachEventRuleIsAnnouncedOnStderrWhenItsFirstLineIsRead(@TempDir Path quiet) throws Exception {
+        java.io.PrintStream saved = System.err;
+        java.io.ByteArrayOutputStream err = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        String loud;
+        String silent;
+        try {
+            analyze("contoso-fs01-bundle.zip", Main.FINDINGS);
+            loud = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+            err.reset();
+            Main.run("analyze", SAMPLES.resolve("contoso-fs01-bundle.zip").toString(), "--out", quiet.toString(),
+                    "--quiet");
+            silent = err.toString(java.nio.charset.StandardCharsets.UTF_8);
+        } finally {
+            System.setErr(saved);
+        }
+        assertTrue(loud.matches("(?s).*found critical MARS-0x1FC07 at Temp/CBEngineCurr\\.errlog:8 \\(\\d+\\.\\d s\\).*"), loud);
+        assertTrue(loud.contains("found error    MARS-34513 at Temp/CBEngineCurr.errlog:4 ("), loud);
+        assertFalse(loud.contains("COND-"), "facts conditions are decided at the end: " + loud);
+        assertFalse(silent.contains("found "), silent);
+    }
+
     @Test
     void sampleBundleNamesEveryKnownProblemWithItsEvidence() throws Exception {
         JsonNode report = analyze("contoso-fs01-bundle.zip", Main.FINDINGS);

@@ -166,9 +166,11 @@ class TimelineChartTest {
 
     private static AnalysisReport reportWithTimeline(Finding finding) {
         Timeline.Builder b = new Timeline.Builder(TimelineTest.T, TimelineTest.at("13:05"));
-        b.count(TimelineTest.T.toEpochMilli(), "FATAL");
-        b.count(TimelineTest.at("10:40").toEpochMilli(), "Error");
-        b.count(TimelineTest.at("10:59").toEpochMilli(), "NORMAL");
+        TimeHistogram h = new TimeHistogram();
+        h.count(TimelineTest.T.toEpochMilli(), "FATAL");
+        h.count(TimelineTest.at("10:40").toEpochMilli(), "Error");
+        h.count(TimelineTest.at("10:59").toEpochMilli(), "NORMAL");
+        h.forEach(b::count);
         b.mark(finding);
         BundleInfo bundle = new BundleInfo("b.zip", "b.zip", 1, "00", TimelineTest.T, Duration.ofMillis(5));
         return new AnalysisReport("1.0", bundle, List.of(finding), List.of(), List.of(), Map.of(), TimelineTest.T,

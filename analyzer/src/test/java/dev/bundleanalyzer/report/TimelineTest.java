@@ -28,12 +28,14 @@ class TimelineTest {
     /** Six timed events over four hours, in every level, and two findings. */
     static Timeline knownTimeline() {
         Timeline.Builder b = new Timeline.Builder(T, at("13:05"));
-        b.count(T.toEpochMilli(), "FATAL");
-        b.count(at("10:40").toEpochMilli(), "Error");
-        b.count(at("10:59").toEpochMilli(), "NORMAL");
-        b.count(at("12:00").toEpochMilli(), "Warning");
-        b.count(at("12:30").toEpochMilli(), null);
-        b.count(at("13:05").toEpochMilli(), "Verbose");
+        TimeHistogram h = new TimeHistogram();
+        h.count(T.toEpochMilli(), "FATAL");
+        h.count(at("10:40").toEpochMilli(), "Error");
+        h.count(at("10:59").toEpochMilli(), "NORMAL");
+        h.count(at("12:00").toEpochMilli(), "Warning");
+        h.count(at("12:30").toEpochMilli(), null);
+        h.count(at("13:05").toEpochMilli(), "Verbose");
+        h.forEach(b::count);
         b.mark(finding("MARS-34513", Severity.ERROR, at("10:40"), at("10:50"), at("13:05")));
         b.mark(finding("MARS-0x1FC07", Severity.CRITICAL, (Instant) null));
         return b.build(1);
@@ -100,8 +102,10 @@ class TimelineTest {
         Instant from = Instant.parse("1601-01-01T00:00:00Z");
         Instant to = Instant.parse("2026-10-22T04:00:31Z");
         Timeline.Builder b = new Timeline.Builder(from, to);
-        b.count(from.toEpochMilli(), "Information");
-        b.count(to.toEpochMilli(), "Error");
+        TimeHistogram h = new TimeHistogram();
+        h.count(from.toEpochMilli(), "Information");
+        h.count(to.toEpochMilli(), "Error");
+        h.forEach(b::count);
         Timeline t = b.build(0);
         assertTrue(t.buckets().size() <= Timeline.MAX_BUCKETS, "buckets: " + t.buckets().size());
         assertEquals(1, t.buckets().get(0).count(Level.INFO));

@@ -1,5 +1,7 @@
 package dev.bundleanalyzer.rules.checks;
 
+import dev.bundleanalyzer.rules.Rule;
+import dev.bundleanalyzer.rules.QueryRecorder;
 import dev.bundleanalyzer.index.BundleIndex;
 import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.rules.BuiltinCheck;
@@ -21,6 +23,11 @@ public final class AzurePowerShellOfflineCheck implements BuiltinCheck {
     @Override
     public String name() {
         return "azure-powershell-offline";
+    }
+
+    @Override
+    public List<QueryRecorder.Demand> demands(RuleMatch.Builtin match, List<Rule> rules) {
+        return List.of(QueryRecorder.Demand.earliest(match.query("activity"), 1));
     }
 
     @Override

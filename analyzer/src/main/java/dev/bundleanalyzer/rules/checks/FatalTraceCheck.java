@@ -1,5 +1,6 @@
 package dev.bundleanalyzer.rules.checks;
 
+import dev.bundleanalyzer.rules.QueryRecorder;
 import dev.bundleanalyzer.index.BundleIndex;
 import dev.bundleanalyzer.rules.BuiltinCheck;
 import dev.bundleanalyzer.rules.Evidence;
@@ -47,17 +48,27 @@ public final class FatalTraceCheck implements BuiltinCheck {
     }
 
     @Override
-    public Outcome run(RuleMatch.Builtin match, RuleEngine.Context context) {
-        if (!context.parsedKinds().contains("errlog")) {
-            return Outcome.notEvaluated();
-        }
+    public List<QueryRecorder.Demand> demands(RuleMatch.Builtin match, List<Rule> rules) {
+        return List.of(QueryRecorder.Demand.earliest(unexplained(rules), MAX_LINES));
+    }
+
+    /** Fatal and critical lines that match no event rule. */
+    private static Query unexplained(List<Rule> rules) {
         BooleanQuery.Builder unexplained = new BooleanQuery.Builder().add(FATAL, BooleanClause.Occur.MUST);
-        for (Rule rule : context.rules()) {
+        for (Rule rule : rules) {
             if (rule.match() instanceof RuleMatch.Events events) {
                 unexplained.add(events.query(), BooleanClause.Occur.MUST_NOT);
             }
         }
-        Query query = unexplained.build();
+        return unexplained.build();
+    }
+
+    @Override
+    public Outcome run(RuleMatch.Builtin match, RuleEngine.Context context) {
+        if (!context.parsedKinds().contains("errlog")) {
+            return Outcome.notEvaluated();
+        }
+        Query query = unexplained(context.rules());
         try {
             int total = context.index().count(query);
             if (total == 0) {

@@ -1,5 +1,6 @@
 package dev.bundleanalyzer.rules.checks;
 
+import dev.bundleanalyzer.rules.QueryRecorder;
 import dev.bundleanalyzer.index.BundleIndex;
 import dev.bundleanalyzer.rules.BuiltinCheck;
 import dev.bundleanalyzer.rules.CheckItem;
@@ -22,6 +23,9 @@ import java.util.List;
  */
 public final class ScheduleChecklistCheck implements BuiltinCheck {
 
+    /** Runs of each kind read at most: a schedule shows its pattern in far fewer. */
+    static final int MAX_RUNS = 1000;
+
     @Override
     public String name() {
         return "schedule-checklist";
@@ -33,6 +37,12 @@ public final class ScheduleChecklistCheck implements BuiltinCheck {
     }
 
     @Override
+    public List<QueryRecorder.Demand> demands(RuleMatch.Builtin match, List<Rule> rules) {
+        return List.of(QueryRecorder.Demand.earliest(match.query("failures"), MAX_RUNS),
+                QueryRecorder.Demand.earliest(match.query("successes"), MAX_RUNS));
+    }
+
+    @Override
     public Outcome run(RuleMatch.Builtin match, RuleEngine.Context context) {
         boolean events = context.parsedKinds().stream().anyMatch(k -> k.startsWith("eventlog") || k.equals("evtx"));
         if (!events && !context.parsedKinds().contains("errlog")) {
@@ -41,8 +51,8 @@ public final class ScheduleChecklistCheck implements BuiltinCheck {
         List<BundleIndex.Hit> failures;
         List<BundleIndex.Hit> successes;
         try {
-            failures = context.index().search(match.query("failures"), 1000, false);
-            successes = context.index().search(match.query("successes"), 1000, false);
+            failures = context.index().search(match.query("failures"), MAX_RUNS, false);
+            successes = context.index().search(match.query("successes"), MAX_RUNS, false);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,5 +1,7 @@
 package dev.bundleanalyzer.rules.checks;
 
+import dev.bundleanalyzer.rules.Rule;
+import dev.bundleanalyzer.rules.QueryRecorder;
 import dev.bundleanalyzer.index.BundleIndex;
 import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.rules.BuiltinCheck;
@@ -25,6 +27,11 @@ public final class VaultCredentialsAgeCheck implements BuiltinCheck {
     @Override
     public String name() {
         return "vault-credentials-age";
+    }
+
+    @Override
+    public List<QueryRecorder.Demand> demands(RuleMatch.Builtin match, List<Rule> rules) {
+        return List.of(new QueryRecorder.Demand(match.query("attempts"), 0, 1, java.util.Set.of()));
     }
 
     @Override

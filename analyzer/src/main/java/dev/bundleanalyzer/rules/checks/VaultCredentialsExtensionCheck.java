@@ -1,5 +1,7 @@
 package dev.bundleanalyzer.rules.checks;
 
+import dev.bundleanalyzer.rules.Rule;
+import dev.bundleanalyzer.rules.QueryRecorder;
 import dev.bundleanalyzer.rules.BuiltinCheck;
 import dev.bundleanalyzer.rules.Evidence;
 import dev.bundleanalyzer.rules.RuleEngine;
@@ -18,6 +20,9 @@ import java.util.regex.Pattern;
  */
 public final class VaultCredentialsExtensionCheck implements BuiltinCheck {
 
+    /** Attempts read at most; the file names of a few show what was imported. */
+    static final int MAX_ATTEMPTS = 10_000;
+
     /** A Windows path up to a quote, a bracket or the end of the line; spaces are allowed inside. */
     private static final Pattern PATH = Pattern.compile("(?:[A-Za-z]:\\\\|\\\\\\\\)[^\"'<>|\\r\\n]*?(?=$|[\"'<>|]|\\s+(?:\\(|\\[|was|is|not|failed|cannot)\\b)");
     private static final String EXTENSION = ".vaultcredentials";
@@ -28,13 +33,18 @@ public final class VaultCredentialsExtensionCheck implements BuiltinCheck {
     }
 
     @Override
+    public List<QueryRecorder.Demand> demands(RuleMatch.Builtin match, List<Rule> rules) {
+        return List.of(QueryRecorder.Demand.earliest(match.query("attempts"), MAX_ATTEMPTS));
+    }
+
+    @Override
     public Outcome run(RuleMatch.Builtin match, RuleEngine.Context context) {
         if (!context.parsedKinds().contains("errlog")) {
             return Outcome.notEvaluated();
         }
         List<Evidence> evidence = new ArrayList<>();
         try {
-            context.index().forEach(match.query("attempts"), 10_000, hit -> {
+            context.index().forEach(match.query("attempts"), MAX_ATTEMPTS, hit -> {
                 if (namesOtherExtension(hit.message() != null ? hit.message() : hit.raw())) {
                     evidence.add(new Evidence(hit.file(), hit.line(), hit.record(), hit.time(), hit.raw()));
                 }

@@ -1,0 +1,146 @@
+package dev.bundleanalyzer.parse;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Queue;
+
+/**
+ * Finds which of a fixed set of ASCII literals occur in a text, ignoring case, in one pass over the text
+ * (Aho-Corasick over a dense table): rules and redaction ask the same few dozen words of millions of trace
+ * lines, and one scan per line is what keeps that cheap. Immutable and thread-safe.
+ */
+public final class LiteralScanner {
+
+    private final int literals;
+    private final int words;
+    /** Character class of each ASCII char after lower-casing; 0 for chars no literal has. */
+    private final byte[] classOf = new byte[128];
+    private final int classes;
+    /** {@code next[state * classes + class]}: the state after reading a char of that class. */
+    private final int[] next;
+    /** Literals that end in each state (its own and those of its suffix states): {@code words} longs a state. */
+    private final long[] output;
+
+    /**
+     * @param literals lower-case ASCII literals
+     * @param ids      the bit each literal sets
+     * @param words    longs of the bitsets {@link #scan} fills (room for every id)
+     * @throws IllegalArgumentException for an empty or non-ASCII literal
+     */
+    /** A scanner that sets bit {@code i} for literal {@code i}. */
+    public LiteralScanner(List<String> literals) {
+        this(literals, java.util.stream.IntStream.range(0, literals.size()).toArray(),
+                Math.max(1, (literals.size() + 63) >>> 6));
+    }
+
+    public LiteralScanner(List<String> literals, int[] ids, int words) {
+        this.literals = literals.size();
+        this.words = words;
+        int classCount = 1;
+        for (String literal : literals) {
+            if (literal.isEmpty()) {
+                throw new IllegalArgumentException("empty literal");
+            }
+            for (int i = 0; i < literal.length(); i++) {
+                char c = literal.charAt(i);
+                if (c >= 128 || Character.isUpperCase(c)) {
+                    throw new IllegalArgumentException("not a lower-case ASCII literal: " + literal);
+                }
+                if (classOf[c] == 0) {
+                    classOf[c] = (byte) classCount++;
+                }
+            }
+        }
+        // the same class for upper case, so the text needs no lower-casing
+        for (char c = 'A'; c <= 'Z'; c++) {
+            classOf[c] = classOf[Character.toLowerCase(c)];
+        }
+        this.classes = classCount;
+
+        List<int[]> trie = new ArrayList<>();
+        List<long[]> out = new ArrayList<>();
+        trie.add(new int[classes]);
+        out.add(new long[words]);
+        for (int id = 0; id < literals.size(); id++) {
+            int state = 0;
+            for (char c : literals.get(id).toCharArray()) {
+                int k = classOf[c];
+                if (trie.get(state)[k] == 0) {
+                    trie.get(state)[k] = trie.size();
+                    trie.add(new int[classes]);
+                    out.add(new long[words]);
+                }
+                state = trie.get(state)[k];
+            }
+            out.get(state)[ids[id] >>> 6] |= 1L << ids[id];
+        }
+        int states = trie.size();
+        int[] fail = new int[states];
+        next = new int[states * classes];
+        Queue<Integer> queue = new ArrayDeque<>();
+        for (int k = 0; k < classes; k++) {
+            int child = trie.get(0)[k];
+            next[k] = child;
+            if (child != 0) {
+                queue.add(child);
+            }
+        }
+        // class 0 (a char of no literal) always leads back to the root
+        while (!queue.isEmpty()) {
+            int state = queue.remove();
+            long[] own = out.get(state);
+            long[] inherited = out.get(fail[state]);
+            for (int w = 0; w < own.length; w++) {
+                own[w] |= inherited[w];
+            }
+            for (int k = 1; k < classes; k++) {
+                int child = trie.get(state)[k];
+                if (child != 0) {
+                    fail[child] = next[fail[state] * classes + k];
+                    next[state * classes + k] = child;
+                    queue.add(child);
+                } else {
+                    next[state * classes + k] = next[fail[state] * classes + k];
+                }
+            }
+        }
+        output = new long[states * words];
+        for (int state = 0; state < states; state++) {
+            System.arraycopy(out.get(state), 0, output, state * words, words);
+        }
+    }
+
+    /**
+     * Sets in {@code found} (of {@code words} longs, cleared here) the bit of every literal that occurs in
+     * the text. A char outside ASCII is read as its lower case when that is ASCII (as the index's lower-casing
+     * does: the Kelvin sign is a {@code k}), otherwise as a char of no literal.
+     */
+    public void scan(CharSequence text, long[] found) {
+        Arrays.fill(found, 0L);
+        if (text == null || literals == 0) {
+            return;
+        }
+        int state = 0;
+        long one = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                char lower = Character.toLowerCase(c);
+                c = lower < 128 ? lower : 0;
+            }
+            state = next[state * classes + classOf[c]];
+            if (words == 1) {
+                one |= output[state];
+            } else {
+                for (int w = 0, at = state * words; w < words; w++) {
+                    found[w] |= output[at + w];
+                }
+            }
+        }
+        if (words == 1) {
+            found[0] = one;
+        }
+    }
+}

@@ -186,18 +186,29 @@ public final class Redactor {
 
     /** Whether the text holds a run of base64 characters as long as {@link Kind#BASE64_BLOB} asks. */
     private static boolean hasBase64Run(String text) {
-        if (text.length() < BASE64_RUN) {
-            return false;
-        }
-        int run = 0;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            run = c < 128 && BASE64[c] ? run + 1 : 0;
-            if (run >= BASE64_RUN) {
+        // a run of BASE64_RUN chars covers one of every BASE64_RUN positions: look at those, and around a hit only
+        int n = text.length();
+        for (int probe = BASE64_RUN - 1; probe < n; probe += BASE64_RUN) {
+            if (!isBase64(text.charAt(probe))) {
+                continue;
+            }
+            int start = probe;
+            while (start > 0 && isBase64(text.charAt(start - 1))) {
+                start--;
+            }
+            int end = probe + 1;
+            while (end < n && isBase64(text.charAt(end)) && end - start < BASE64_RUN) {
+                end++;
+            }
+            if (end - start >= BASE64_RUN) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static boolean isBase64(char c) {
+        return c < 128 && BASE64[c];
     }
 
     private String apply(Rule rule, String text) {

@@ -61,6 +61,22 @@ class RedactorTest {
         assertEquals("<Binary>" + hex + "</Binary>", r.redact("<Binary>" + hex + "</Binary>"));
     }
 
+    @Test
+    void aBase64RunGoesFromItsFullLengthOnWhereverItStands() {
+        // the run check probes every 120th position: runs of each length at each offset around the probes
+        StringBuilder chars = new StringBuilder();
+        for (int i = 0; chars.length() < 130; i++) {
+            chars.append("Zm9vYmFyQUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo0567+/".charAt(i % 49));
+        }
+        for (int offset = 0; offset < 250; offset += 7) {
+            for (int length : new int[] {119, 120, 121}) {
+                String text = " ".repeat(offset) + chars.substring(0, length) + " tail";
+                String out = Redactor.standard().redact(text);
+                assertEquals(length >= 120, out.contains("[REDACTED:base64]"), "offset " + offset + ", length " + length);
+            }
+        }
+    }
+
     // near misses: what the rules read must survive
     @ParameterizedTest
     @ValueSource(strings = {

@@ -18,10 +18,16 @@ public final class LiteralScanner {
     /** Character class of each ASCII char after lower-casing; 0 for chars no literal has. */
     private final byte[] classOf = new byte[128];
     private final int classes;
-    /** {@code next[state * classes + class]}: the state after reading a char of that class. */
-    private final int[] next;
     /** Literals that end in each state (its own and those of its suffix states): {@code words} longs a state. */
     private final long[] output;
+    /** See the constructor. */
+    private final int[] step;
+
+    /** A scanner that sets bit {@code i} for literal {@code i}. */
+    public LiteralScanner(List<String> literals) {
+        this(literals, java.util.stream.IntStream.range(0, literals.size()).toArray(),
+                Math.max(1, (literals.size() + 63) >>> 6));
+    }
 
     /**
      * @param literals lower-case ASCII literals
@@ -29,12 +35,6 @@ public final class LiteralScanner {
      * @param words    longs of the bitsets {@link #scan} fills (room for every id)
      * @throws IllegalArgumentException for an empty or non-ASCII literal
      */
-    /** A scanner that sets bit {@code i} for literal {@code i}. */
-    public LiteralScanner(List<String> literals) {
-        this(literals, java.util.stream.IntStream.range(0, literals.size()).toArray(),
-                Math.max(1, (literals.size() + 63) >>> 6));
-    }
-
     public LiteralScanner(List<String> literals, int[] ids, int words) {
         this.literals = literals.size();
         this.words = words;
@@ -78,7 +78,8 @@ public final class LiteralScanner {
         }
         int states = trie.size();
         int[] fail = new int[states];
-        next = new int[states * classes];
+        // next[state * classes + class]: the state after reading a char of that class
+        int[] next = new int[states * classes];
         Queue<Integer> queue = new ArrayDeque<>();
         for (int k = 0; k < classes; k++) {
             int child = trie.get(0)[k];
@@ -110,6 +111,19 @@ public final class LiteralScanner {
         for (int state = 0; state < states; state++) {
             System.arraycopy(out.get(state), 0, output, state * words, words);
         }
+        // one load per char: the next state by ASCII char, as its offset in this table, negative when a literal
+        // ends there (the root, offset 0, ends none)
+        step = new int[states * 128];
+        for (int state = 0; state < states; state++) {
+            for (int c = 0; c < 128; c++) {
+                int to = next[state * classes + classOf[c]];
+                boolean emits = false;
+                for (int w = 0; w < words; w++) {
+                    emits |= output[to * words + w] != 0;
+                }
+                step[state * 128 + c] = emits ? -to * 128 : to * 128;
+            }
+        }
     }
 
     /**
@@ -122,25 +136,20 @@ public final class LiteralScanner {
         if (text == null || literals == 0) {
             return;
         }
-        int state = 0;
-        long one = 0;
+        int at = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c >= 128) {
                 char lower = Character.toLowerCase(c);
                 c = lower < 128 ? lower : 0;
             }
-            state = next[state * classes + classOf[c]];
-            if (words == 1) {
-                one |= output[state];
-            } else {
-                for (int w = 0, at = state * words; w < words; w++) {
-                    found[w] |= output[at + w];
+            at = step[at + c];
+            if (at < 0) {
+                at = -at;
+                for (int w = 0, from = (at >>> 7) * words; w < words; w++) {
+                    found[w] |= output[from + w];
                 }
             }
-        }
-        if (words == 1) {
-            found[0] = one;
         }
     }
 }

@@ -1,0 +1,81 @@
+package dev.bundleanalyzer.parse;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The literals one scan finds are those a search for each would find, ignoring case. */
+class LiteralScannerTest {
+
+    @Test
+    void overlappingAndNestedLiteralsAreAllFound() {
+        LiteralScanner s = new LiteralScanner(List.of("he", "she", "his", "hers", "0x1fc07"));
+        assertArrayEquals(bits(0, 1, 3), scan(s, "uSHErs"));
+        assertArrayEquals(bits(4), scan(s, "error [0x1FC07]."));
+        assertArrayEquals(bits(), scan(s, "nothing to see: h-e, s h e"));
+        assertArrayEquals(bits(), scan(s, null));
+        // the Kelvin sign lower-cases to k, as the index's lower-casing reads it
+        assertArrayEquals(bits(0), scan(new LiteralScanner(List.of("kb")), "\u212AB123"));
+    }
+
+    @Test
+    void agreesWithOneSearchPerLiteralOnRandomText() {
+        Random random = new Random(7);
+        List<String> literals = new ArrayList<>();
+        for (int i = 0; i < 150; i++) { // more than 64: bitsets of several words
+            literals.add(word(random, 1 + random.nextInt(5)));
+        }
+        List<String> distinct = literals.stream().distinct().toList();
+        LiteralScanner scanner = new LiteralScanner(distinct);
+        for (int t = 0; t < 2000; t++) {
+            String text = word(random, random.nextInt(80));
+            if (random.nextBoolean()) {
+                text = text.toUpperCase(Locale.ROOT);
+            }
+            long[] expected = new long[(distinct.size() + 63) / 64];
+            for (int i = 0; i < distinct.size(); i++) {
+                if (text.toLowerCase(Locale.ROOT).contains(distinct.get(i))) {
+                    expected[i >>> 6] |= 1L << i;
+                }
+            }
+            long[] found = new long[expected.length];
+            scanner.scan(text, found);
+            assertArrayEquals(expected, found, text);
+        }
+    }
+
+    @Test
+    void refusesWhatItCannotFind() {
+        assertThrows(IllegalArgumentException.class, () -> new LiteralScanner(List.of("")));
+        assertThrows(IllegalArgumentException.class, () -> new LiteralScanner(List.of("Upper")));
+        assertThrows(IllegalArgumentException.class, () -> new LiteralScanner(List.of("m\u00fcll")));
+    }
+
+    /** Text over a small alphabet, so that literals occur often. */
+    private static String word(Random random, int length) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < length; i++) {
+            sb.append("abcde 0x".charAt(random.nextInt(8)));
+        }
+        return sb.toString();
+    }
+
+    private static long[] scan(LiteralScanner s, String text) {
+        long[] found = new long[1];
+        s.scan(text, found);
+        return found;
+    }
+
+    private static long[] bits(int... ids) {
+        long[] b = new long[1];
+        for (int id : ids) {
+            b[0] |= 1L << id;
+        }
+        return b;
+    }
+}

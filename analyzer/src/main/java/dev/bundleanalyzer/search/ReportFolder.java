@@ -36,6 +36,11 @@ public record ReportFolder(Path dir, String bundle, String host) {
         return Files.isDirectory(dir.resolve(INDEX));
     }
 
+    /** A report folder written by {@code analyze --no-index}: findings without an index to search. */
+    static boolean isUnindexedReport(Path dir) {
+        return !isReport(dir) && Files.isRegularFile(dir.resolve(FINDINGS));
+    }
+
     /**
      * Reads the folder's names from findings.json. A report written without it ({@code --format html}), or
      * with one that cannot be read, still has an index worth searching: its bundle is then named after the

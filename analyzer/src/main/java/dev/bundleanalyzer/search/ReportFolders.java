@@ -28,6 +28,10 @@ public final class ReportFolders {
         if (ReportFolder.isReport(root)) {
             return List.of(describe(root, warnings));
         }
+        if (ReportFolder.isUnindexedReport(root)) {
+            warnings.accept(unindexed(root));
+            return List.of();
+        }
         List<Path> found = new ArrayList<>();
         Files.walkFileTree(root, new SimpleFileVisitor<>() {
             @Override
@@ -37,6 +41,10 @@ public final class ReportFolders {
                 }
                 if (ReportFolder.isReport(dir)) {
                     found.add(dir);
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                if (ReportFolder.isUnindexedReport(dir)) {
+                    warnings.accept(unindexed(dir));
                     return FileVisitResult.SKIP_SUBTREE;
                 }
                 return FileVisitResult.CONTINUE;
@@ -57,6 +65,10 @@ public final class ReportFolders {
             folders.add(describe(dir, warnings));
         }
         return folders;
+    }
+
+    private static String unindexed(Path dir) {
+        return dir + " was analyzed without its index (--no-index): not searched";
     }
 
     private static ReportFolder describe(Path dir, Consumer<String> warnings) {

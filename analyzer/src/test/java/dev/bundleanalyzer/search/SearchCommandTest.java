@@ -70,6 +70,18 @@ class SearchCommandTest {
     }
 
     @Test
+    void aReportWithoutItsIndexIsNamedNotSkippedSilently() {
+        java.nio.file.Path quick = scratch.resolve("quick");
+        assertEquals(Main.FINDINGS, Run.of("analyze", java.nio.file.Path.of("..", "samples", "contoso-fs01-bundle.zip")
+                .toString(), "--out", quick.toString(), "--no-index", "--quiet").exit());
+        for (java.nio.file.Path where : List.of(quick, scratch)) {
+            Run run = Run.of("search", where.toString(), "errorCode:34513");
+            assertEquals(Main.FAILED, run.exit(), run.err());
+            assertTrue(run.err().contains(quick + " was analyzed without its index (--no-index): not searched"), run.err());
+        }
+    }
+
+    @Test
     void findsAnErrorCodeInBothBundlesOldestFirst() {
         Run run = search("errorCode:34513");
         assertEquals(2, run.hits().size(), run.out());

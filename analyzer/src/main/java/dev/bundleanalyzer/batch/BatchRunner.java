@@ -37,9 +37,10 @@ public final class BatchRunner {
      * @param jobs   bundles analyzed at once
      * @param since  only bundles modified at or after this time, or null for all
      * @param settle how long a bundle must keep its size and time before it counts as complete
+     * @param index  whether each report keeps its full-text index (for {@code search})
      */
     public record Options(Path root, Path out, int jobs, boolean force, Instant since, String lang,
-                          BundleLimits limits, boolean redact, Duration settle) {
+                          BundleLimits limits, boolean redact, Duration settle, boolean index) {
     }
 
     /** What the run did, bundle by bundle, and its exit code. */
@@ -156,7 +157,8 @@ public final class BatchRunner {
         StoredBundle record;
         String detail;
         try {
-            AnalysisReport report = new BundleAnalyzer(rules, options.limits(), jobs, options.redact())
+            BundleAnalyzer analyzer = new BundleAnalyzer(rules, options.limits(), jobs, options.redact());
+            AnalysisReport report = (options.index() ? analyzer : analyzer.withoutIndex())
                     .analyze(c.path(), work.resolve("index"));
             ReportFiles.write(report, options.lang(), ReportFiles.ALL, work);
             record = analyzed(c, sha, report);

@@ -61,6 +61,10 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--no-redact", description = "keep passwords, keys and tokens in the reports (redacted by default)")
     boolean noRedact;
 
+    @Option(names = "--no-index", description = "skip the full-text index of each bundle: the same findings and reports"
+            + " in a fraction of the time; search cannot read them")
+    boolean noIndex;
+
     @Option(names = "--max-bundle-time", paramLabel = "TIME", converter = DurationConverter.class,
             description = "longest time one bundle may take (default: 60m)")
     Duration maxBundleTime = BundleLimits.DEFAULTS.maxBundleTime();
@@ -91,7 +95,7 @@ final class BatchCommand implements Callable<Integer> {
         }
         BundleLimits limits = BundleLimits.DEFAULTS.withTimes(BundleLimits.DEFAULTS.maxEntryTime(), maxBundleTime);
         BatchRunner.Options options = new BatchRunner.Options(folder, outDir,
-                jobs != null ? jobs : BatchRunner.defaultJobs(), force, from, lang, limits, !noRedact, settle);
+                jobs != null ? jobs : BatchRunner.defaultJobs(), force, from, lang, limits, !noRedact, settle, !noIndex);
         BatchRunner.Result result;
         try (BatchProgress progress = BatchProgress.of(System.console() != null, err)) {
             result = new BatchRunner(rules, options).run(progress);

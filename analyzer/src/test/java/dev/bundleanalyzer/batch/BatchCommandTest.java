@@ -136,6 +136,26 @@ class BatchCommandTest {
     }
 
     @Test
+    void withoutIndexesTheReportsHaveTheSameFindings() throws Exception {
+        fillShare();
+        batch();
+        JsonNode indexed = summary();
+        Path quick = out;
+        out = work.resolve("quick-reports");
+        batch("--no-index");
+        assertEquals(indexed.get("bundleCount"), summary().get("bundleCount"));
+        assertEquals(indexed.get("rules").toString(), summary().get("rules").toString(), "the same rules fired");
+        try (Stream<Path> list = Files.list(out)) {
+            List<Path> analyzed = list.filter(p -> Files.exists(p.resolve("findings.json"))).toList();
+            assertEquals(3, analyzed.size(), "the sample, the damaged bundle and the extracted folder");
+            analyzed.forEach(p -> assertFalse(Files.exists(p.resolve("index")), p + " has no index"));
+        }
+        try (Stream<Path> list = Files.list(quick)) {
+            assertTrue(list.anyMatch(p -> Files.isDirectory(p.resolve("index"))), "a plain batch keeps the indexes");
+        }
+    }
+
+    @Test
     void aSecondRunDoesNothingAndForceDoesItAgain() throws Exception {
         fillShare();
         batch();

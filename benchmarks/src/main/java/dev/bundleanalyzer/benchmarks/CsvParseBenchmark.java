@@ -16,7 +16,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -60,20 +59,6 @@ public class CsvParseBenchmark {
     private Parser parser;
     private String path;
 
-    /** Rows and bytes read, reported by JMH per second. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Counters {
-        public long rows;
-        public double megabytes;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            rows = 0;
-            megabytes = 0;
-        }
-    }
-
     @Setup
     public void generate() {
         boolean viewer = format.equals("viewer");
@@ -89,15 +74,15 @@ public class CsvParseBenchmark {
     }
 
     @Benchmark
-    public long parse(Counters counters, Blackhole bh) throws IOException {
+    public long parse(RecordCounters counters, Blackhole bh) throws IOException {
         long n = parser.parse(input(), new BlackholeSink(bh));
-        counters.rows += n;
+        counters.records += n;
         counters.megabytes += data.length / 1e6;
         return n;
     }
 
     @Benchmark
-    public long univocityOnly(Counters counters, Blackhole bh) {
+    public long univocityOnly(RecordCounters counters, Blackhole bh) {
         CsvParser csv = new CsvParser(settings());
         csv.beginParsing(input().reader());
         long n = 0;
@@ -105,7 +90,7 @@ public class CsvParseBenchmark {
             bh.consume(row);
             n++;
         }
-        counters.rows += n;
+        counters.records += n;
         counters.megabytes += data.length / 1e6;
         return n;
     }

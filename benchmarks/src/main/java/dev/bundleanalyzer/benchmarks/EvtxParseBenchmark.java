@@ -8,11 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
@@ -48,20 +46,6 @@ public class EvtxParseBenchmark {
     private byte[] data;
     private final EvtxParser parser = new EvtxParser();
 
-    /** Records and bytes read, reported by JMH per second. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Counters {
-        public long records;
-        public double megabytes;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            records = 0;
-            megabytes = 0;
-        }
-    }
-
     @Setup
     public void load() throws IOException {
         data = Files.readAllBytes(corpus().resolve(file));
@@ -82,7 +66,7 @@ public class EvtxParseBenchmark {
     }
 
     @Benchmark
-    public long parse(Counters counters, Blackhole bh) throws IOException {
+    public long parse(RecordCounters counters, Blackhole bh) throws IOException {
         long n = parser.parse(new ParseInput(file, null, null, new ByteArrayInputStream(data)), new BlackholeSink(bh));
         counters.records += n;
         counters.megabytes += data.length / 1e6;
@@ -90,7 +74,7 @@ public class EvtxParseBenchmark {
     }
 
     @Benchmark
-    public long crc32Baseline(Counters counters) {
+    public long crc32Baseline(RecordCounters counters) {
         java.util.zip.CRC32 crc = new java.util.zip.CRC32();
         crc.update(data, 0, data.length);
         counters.megabytes += data.length / 1e6;

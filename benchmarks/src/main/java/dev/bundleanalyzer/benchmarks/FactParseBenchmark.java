@@ -20,7 +20,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.openjdk.jmh.annotations.AuxCounters;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -86,20 +85,6 @@ public class FactParseBenchmark {
         };
     }
 
-    /** Records and bytes read, reported by JMH per second. */
-    @State(Scope.Thread)
-    @AuxCounters(AuxCounters.Type.OPERATIONS)
-    public static class Counters {
-        public long records;
-        public double megabytes;
-
-        @Setup(Level.Iteration)
-        public void reset() {
-            records = 0;
-            megabytes = 0;
-        }
-    }
-
     @Setup
     public void generate() throws IOException {
         kind = kind(parser);
@@ -120,7 +105,7 @@ public class FactParseBenchmark {
     }
 
     @Benchmark
-    public long parse(Counters counters, Blackhole bh) throws IOException {
+    public long parse(RecordCounters counters, Blackhole bh) throws IOException {
         BlackholeSink sink = new BlackholeSink(bh);
         long n = 0;
         for (byte[] capture : captures) {
@@ -132,7 +117,7 @@ public class FactParseBenchmark {
     }
 
     @Benchmark
-    public long readLinesOnly(Counters counters, Blackhole bh) throws IOException {
+    public long readLinesOnly(RecordCounters counters, Blackhole bh) throws IOException {
         long n = 0;
         for (byte[] capture : captures) {
             var reader = input(capture).reader();

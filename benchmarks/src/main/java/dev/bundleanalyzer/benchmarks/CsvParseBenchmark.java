@@ -34,7 +34,7 @@ import org.openjdk.jmh.infra.Blackhole;
  * Throughput of the event-log CSV readers on one thread, over {@value #MIB} MiB of generated export held in
  * memory: Event Viewer's "Save All Events As CSV" ({@code viewer}, UTF-16LE) and {@code Get-WinEvent | Export-Csv}
  * ({@code export}, UTF-8, all 27 properties). About one message in six spans lines inside quotes. The score is
- * files per second; the secondary results {@code rows} and {@code megabytes} read as rows/s and MB/s.
+ * files per second; the secondary results {@code records} (rows) and {@code megabytes} read as rows/s and MB/s.
  *
  * <p>Baseline: {@link #univocityOnly} reads the same bytes, through the same decoding reader, into rows with
  * univocity set up as the parsers set it up, and does nothing else. The parsers are built on univocity, so a

@@ -109,10 +109,14 @@ final class CsvRows implements AutoCloseable {
             }
             ParsingContext context = parser.getContext();
             String content = context.currentParsedContent();
-            String raw = content == null || content.isEmpty() ? String.join(String.valueOf(delimiter), fields)
-                    : EventLogs.unixLines(content);
-            if (raw.endsWith("\n")) {
-                raw = raw.substring(0, raw.length() - 1);
+            String raw;
+            if (content == null || content.isEmpty()) {
+                raw = String.join(String.valueOf(delimiter), fields);
+                if (raw.endsWith("\n")) {
+                    raw = raw.substring(0, raw.length() - 1);
+                }
+            } else {
+                raw = EventLogs.unixLines(content, true);
             }
             long breaks = 0;
             for (int i = raw.indexOf('\n'); i >= 0; i = raw.indexOf('\n', i + 1)) {

@@ -199,9 +199,38 @@ final class EventLogs {
 
     /** The text with CR LF and lone CR line ends written as LF. */
     static String unixLines(String s) {
-        if (s == null || s.indexOf('\r') < 0) {
-            return s;
+        return unixLines(s, false);
+    }
+
+    /**
+     * The text with CR LF and lone CR line ends written as LF and, when {@code dropLastEnd}, without its last
+     * line end (one LF once they are written so); the same text when there is nothing to change. One pass, a new
+     * text only when there is something to change.
+     */
+    static String unixLines(String s, boolean dropLastEnd) {
+        if (s == null) {
+            return null;
         }
-        return s.replace("\r\n", "\n").replace('\r', '\n');
+        int end = s.length();
+        if (dropLastEnd && end > 0) {
+            char last = s.charAt(end - 1);
+            if (last == '\n') {
+                end -= end >= 2 && s.charAt(end - 2) == '\r' ? 2 : 1;
+            } else if (last == '\r') {
+                end--;
+            }
+        }
+        int cr = s.indexOf('\r');
+        if (cr < 0 || cr >= end) {
+            return end == s.length() ? s : s.substring(0, end);
+        }
+        StringBuilder out = new StringBuilder(end);
+        int from = 0;
+        do {
+            out.append(s, from, cr).append('\n');
+            from = cr + 1 < end && s.charAt(cr + 1) == '\n' ? cr + 2 : cr + 1;
+            cr = s.indexOf('\r', from);
+        } while (cr >= 0 && cr < end);
+        return out.append(s, from, end).toString();
     }
 }

@@ -116,35 +116,220 @@ final class EventTimes {
         if (text.length() < 8 || text.length() > 64) {
             return null;
         }
+        Parsed p = parseCommon(text, dayFirst);
+        return p != null ? p : parseWithRegex(text, dayFirst);
+    }
+
+    /** {@link #parse} by the regex {@link #TIME} alone: what {@link #parseCommon} must agree with. */
+    static Parsed parseWithRegex(String text, Boolean dayFirst) {
+        if (text.length() < 8 || text.length() > 64) {
+            return null;
+        }
         Matcher m = TIME.matcher(text);
         if (!m.matches()) {
             return null;
         }
         String g1 = m.group(1);
-        String sep = m.group(2);
         String g4 = m.group(4);
-        int a = Integer.parseInt(g1);
-        int b = Integer.parseInt(m.group(3));
-        int c = Integer.parseInt(g4);
-        String half = m.group(5) != null ? m.group(5) : m.group(10);
+        int nanos = 0;
+        if (m.group(9) != null) {
+            String f = m.group(9);
+            nanos = Integer.parseInt(f) * (int) Math.pow(10, 9 - f.length());
+        }
+        return build(Integer.parseInt(g1), g1.length(), m.group(2).equals("/"), Integer.parseInt(m.group(3)),
+                Integer.parseInt(g4), g4.length(), m.group(5) != null ? m.group(5) : m.group(10),
+                Integer.parseInt(m.group(6)), Integer.parseInt(m.group(7)),
+                m.group(8) == null ? 0 : Integer.parseInt(m.group(8)), nanos, m.group(11), dayFirst);
+    }
+
+    /**
+     * The fast path of {@link #parse}: a scan, without the regex, of the forms exports write (one blank or a
+     * {@code T} between date and time, {@code /}, {@code -} or {@code .} in the date, at most one blank before a
+     * day half or an offset), taking the same groups as {@link #TIME} would. {@code null} when the text is of
+     * another shape or the groups make no time; the regex then decides, so that every text reads as by the regex.
+     */
+    static Parsed parseCommon(String s, Boolean dayFirst) {
+        int n = s.length();
+        // date: 1-4 digits, a separator, 1-2 digits, the same separator, 1-4 digits
+        int i = digitsEnd(s, 0);
+        int g1Length = i;
+        if (g1Length < 1 || g1Length > 4 || i >= n) {
+            return null;
+        }
+        char sep = s.charAt(i);
+        if (sep != '/' && sep != '-' && sep != '.') {
+            return null;
+        }
+        int from = ++i;
+        i = digitsEnd(s, i);
+        if (i - from < 1 || i - from > 2 || i >= n || s.charAt(i) != sep) {
+            return null;
+        }
+        int b = number(s, from, i);
+        from = ++i;
+        i = digitsEnd(s, i);
+        int g4Length = i - from;
+        if (g4Length < 1 || g4Length > 4 || i + 1 >= n) {
+            return null;
+        }
+        int c = number(s, from, i);
+        // between date and time: T or one blank
+        char between = s.charAt(i);
+        if (between != 'T' && between != ' ') {
+            return null;
+        }
+        i++;
+        String half = null;
+        if (!isDigit(s.charAt(i))) {
+            half = dayHalfAt(s, i);
+            if (half == null) {
+                return null;
+            }
+            i += half.length();
+            if (i < n && s.charAt(i) == ' ') {
+                i++;
+            }
+        }
+        // time: 1-2 digits, a colon, 2 digits, then maybe a colon and 2 digits and maybe a fraction of 1-9 digits
+        from = i;
+        i = digitsEnd(s, i);
+        if (i - from < 1 || i - from > 2 || i >= n || s.charAt(i) != ':') {
+            return null;
+        }
+        int hour = number(s, from, i);
+        from = ++i;
+        i = digitsEnd(s, i);
+        if (i - from != 2) {
+            return null;
+        }
+        int minute = number(s, from, i);
+        int second = 0;
+        int nanos = 0;
+        if (i < n && s.charAt(i) == ':') {
+            from = ++i;
+            i = digitsEnd(s, i);
+            if (i - from != 2) {
+                return null;
+            }
+            second = number(s, from, i);
+            if (i < n && (s.charAt(i) == '.' || s.charAt(i) == ',')) {
+                from = ++i;
+                i = digitsEnd(s, i);
+                int length = i - from;
+                if (length < 1 || length > 9) {
+                    return null;
+                }
+                nanos = number(s, from, i) * POWERS_OF_TEN[9 - length];
+            }
+        }
+        // a day half after the time, then an offset, each after at most one blank
+        int j = i < n && s.charAt(i) == ' ' ? i + 1 : i;
+        String after = j < n ? dayHalfAt(s, j) : null;
+        if (after != null) {
+            i = j + after.length();
+            if (half == null) {
+                half = after;
+            }
+        }
+        String zone = null;
+        if (i < n) {
+            j = s.charAt(i) == ' ' ? i + 1 : i;
+            zone = offsetAt(s, j);
+            if (zone == null) {
+                return null;
+            }
+        }
+        return build(number(s, 0, g1Length), g1Length, sep == '/', b, c, g4Length, half, hour, minute, second,
+                nanos, zone, dayFirst);
+    }
+
+    private static final int[] POWERS_OF_TEN = {1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000,
+        100_000_000, 1_000_000_000};
+
+    /** The alternatives of {@link #DAY_HALF} in its order; no two of them match at the same place. */
+    private static final String[] DAY_HALVES = DAY_HALF.replace("\\", "").split("\\|");
+
+    static String[] dayHalves() {
+        return DAY_HALVES.clone();
+    }
+
+    /** The day half word that starts at {@code i}, or {@code null}. */
+    private static String dayHalfAt(String s, int i) {
+        for (String h : DAY_HALVES) {
+            if (s.startsWith(h, i)) {
+                return h;
+            }
+        }
+        return null;
+    }
+
+    /** The whole rest of the text from {@code i} when it is {@code Z}, {@code +hh}, {@code +hhmm} or {@code +hh:mm}. */
+    private static String offsetAt(String s, int i) {
+        int n = s.length();
+        if (i >= n) {
+            return null;
+        }
+        char c = s.charAt(i);
+        if (c == 'Z') {
+            return i + 1 == n ? "Z" : null;
+        }
+        int rest = n - (i + 3);
+        if ((c != '+' && c != '-') || rest < 0 || !isDigit(s.charAt(i + 1)) || !isDigit(s.charAt(i + 2))) {
+            return null;
+        }
+        boolean ok = rest == 0
+                || rest == 2 && isDigit(s.charAt(i + 3)) && isDigit(s.charAt(i + 4))
+                || rest == 3 && s.charAt(i + 3) == ':' && isDigit(s.charAt(i + 4)) && isDigit(s.charAt(i + 5));
+        return ok ? s.substring(i) : null;
+    }
+
+    /** Where the run of ASCII digits from {@code i} ends. */
+    private static int digitsEnd(String s, int i) {
+        int n = s.length();
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    /** The value of the ASCII digits from {@code from} to {@code to} (at most 9 of them). */
+    private static int number(String s, int from, int to) {
+        int v = 0;
+        for (int i = from; i < to; i++) {
+            v = v * 10 + (s.charAt(i) - '0');
+        }
+        return v;
+    }
+
+    /**
+     * The time of the groups of {@link #TIME}: a, b and c the three numbers of the date (as written, first one
+     * {@code g1Length} digits long, last one {@code g4Length}), {@code slash} when they are separated by slashes,
+     * {@code half} the day half word or {@code null}, {@code zone} the offset text or {@code null}.
+     */
+    private static Parsed build(int a, int g1Length, boolean slash, int b, int c, int g4Length, String half,
+                                int hour, int minute, int second, int nanos, String zone, Boolean dayFirst) {
         int year;
         int month;
         int day;
         Boolean settled = null;
-        if (g1.length() == 4) {
-            if (g4.length() > 2) {
+        if (g1Length == 4) {
+            if (g4Length > 2) {
                 return null;
             }
             year = a;
             month = b;
             day = c;
         } else {
-            if (g4.length() != 4 && g4.length() != 2) {
+            if (g4Length != 4 && g4Length != 2) {
                 return null;
             }
-            year = g4.length() == 2 ? 2000 + c : c;
+            year = g4Length == 2 ? 2000 + c : c;
             boolean df;
-            if (!sep.equals("/")) {
+            if (!slash) {
                 df = true; // 27.10.2021, 27-10-2021
             } else if (a > 12) {
                 df = true;
@@ -160,14 +345,6 @@ final class EventTimes {
             day = df ? a : b;
             month = df ? b : a;
         }
-        int hour = Integer.parseInt(m.group(6));
-        int minute = Integer.parseInt(m.group(7));
-        int second = m.group(8) == null ? 0 : Integer.parseInt(m.group(8));
-        int nanos = 0;
-        if (m.group(9) != null) {
-            String f = m.group(9);
-            nanos = Integer.parseInt(f) * (int) Math.pow(10, 9 - f.length());
-        }
         if (half != null) {
             if (hour < 1 || hour > 12) {
                 return null;
@@ -179,13 +356,12 @@ final class EventTimes {
             hour = hour % 12 + (pm ? 12 : 0);
         }
         ZoneOffset offset = null;
-        if (m.group(11) != null) {
-            String z = m.group(11);
-            if (z.equals("Z")) {
+        if (zone != null) {
+            if (zone.equals("Z")) {
                 offset = ZoneOffset.UTC;
             } else {
                 try {
-                    offset = ZoneOffset.of(z.length() == 5 ? z.substring(0, 3) + ":" + z.substring(3) : z);
+                    offset = ZoneOffset.of(zone.length() == 5 ? zone.substring(0, 3) + ":" + zone.substring(3) : zone);
                 } catch (DateTimeException e) {
                     return null;
                 }

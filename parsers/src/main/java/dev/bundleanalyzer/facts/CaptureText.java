@@ -4,6 +4,7 @@ import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.parse.ParseInput;
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.util.regex.Pattern;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -22,6 +23,9 @@ public final class CaptureText {
     public static final long MAX_CHARS = 8L << 20;
 
     private static final String[] NONE = new String[0];
+
+    /** A run of ASCII blanks (regex {@code \s+}), compiled once for the parsers that collapse them per line. */
+    static final Pattern BLANKS = Pattern.compile("\\s+");
 
     private CaptureText() {
     }
@@ -54,7 +58,57 @@ public final class CaptureText {
     /** The blank-separated tokens of a line. */
     public static String[] tokens(String line) {
         String s = line.strip();
-        return s.isEmpty() ? NONE : s.split("\\s+");
+        if (s.isEmpty()) {
+            return NONE;
+        }
+        // as s.split("\\s+"): runs of ASCII blanks separate; a stripped text neither starts nor ends with one
+        int n = s.length();
+        int count = 1;
+        for (int i = 1; i < n; i++) {
+            if (isRegexSpace(s.charAt(i)) && !isRegexSpace(s.charAt(i - 1))) {
+                count++;
+            }
+        }
+        if (count == 1) {
+            return new String[] {s};
+        }
+        String[] out = new String[count];
+        int k = 0;
+        int start = 0;
+        for (int i = 0; i < n; i++) {
+            if (isRegexSpace(s.charAt(i))) {
+                if (start >= 0) {
+                    out[k++] = s.substring(start, i);
+                    start = -1;
+                }
+            } else if (start < 0) {
+                start = i;
+            }
+        }
+        out[k] = s.substring(start);
+        return out;
+    }
+
+    /** A char of the regex class {@code \s} (without UNICODE_CHARACTER_CLASS): space, tab, LF, VT, FF, CR. */
+    static boolean isRegexSpace(char c) {
+        return c == ' ' || (c >= '\t' && c <= '\r');
+    }
+
+    /** True when the text is one or more ASCII digits (the regex {@code \d+}). */
+    public static boolean isDigits(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
     }
 
     /**
@@ -95,11 +149,11 @@ public final class CaptureText {
         if (multiplier < 0 || number.isEmpty()) {
             return -1;
         }
-        if (multiplier > 1 && number.matches("\\d+([.,]\\d+)?")) {
+        if (multiplier > 1 && isDecimal(number)) {
             return Math.round(Double.parseDouble(number.replace(',', '.')) * multiplier);
         }
-        String digits = number.replaceAll("[,.\\s\\u00A0\\u202F']", "");
-        if (!digits.matches("-?\\d{1,19}")) {
+        String digits = withoutGrouping(number);
+        if (!isWholeNumber(digits)) {
             return -1;
         }
         try {
@@ -107,6 +161,66 @@ public final class CaptureText {
         } catch (ArithmeticException | NumberFormatException e) {
             return -1; // past what a long holds: not a size Windows prints
         }
+    }
+
+    /** True for {@code \d+([.,]\d+)?}: digits, with a decimal point or comma and more digits after it. */
+    private static boolean isDecimal(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+        }
+        if (i == 0 || i == n) {
+            return i > 0;
+        }
+        char c = s.charAt(i);
+        if (c != '.' && c != ',') {
+            return false;
+        }
+        int fraction = ++i;
+        while (i < n && isDigit(s.charAt(i))) {
+            i++;
+        }
+        return i > fraction && i == n;
+    }
+
+    /** The text without the digit-grouping chars Windows prints: {@code , . ' NBSP NNBSP} and ASCII blanks. */
+    private static String withoutGrouping(String s) {
+        int n = s.length();
+        int i = 0;
+        while (i < n && !isGrouping(s.charAt(i))) {
+            i++;
+        }
+        if (i == n) {
+            return s;
+        }
+        StringBuilder sb = new StringBuilder(n - 1).append(s, 0, i);
+        for (i++; i < n; i++) {
+            char c = s.charAt(i);
+            if (!isGrouping(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isGrouping(char c) {
+        return c == ',' || c == '.' || c == '\'' || c == '\u00A0' || c == '\u202F' || isRegexSpace(c);
+    }
+
+    /** True for {@code -?\d{1,19}}. */
+    private static boolean isWholeNumber(String s) {
+        int start = !s.isEmpty() && s.charAt(0) == '-' ? 1 : 0;
+        int digits = s.length() - start;
+        if (digits < 1 || digits > 19) {
+            return false;
+        }
+        for (int i = start; i < s.length(); i++) {
+            if (!isDigit(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** A fact read from line {@code index} (0-based) of the capture. */

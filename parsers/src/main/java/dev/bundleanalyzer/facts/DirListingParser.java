@@ -216,7 +216,7 @@ public final class DirListingParser implements Parser {
                     && Character.isWhitespace(line.charAt(nameColumn - 1)) && !Character.isWhitespace(line.charAt(nameColumn))) {
                 name = line.substring(nameColumn).strip();
                 String[] tok = CaptureText.tokens(line.substring(0, lengthEnd));
-                length = tok.length > 0 && tok[tok.length - 1].matches("\\d+") ? tok[tok.length - 1] : null;
+                length = tok.length > 0 && CaptureText.isDigits(tok[tok.length - 1]) ? tok[tok.length - 1] : null;
             } else {
                 Matcher row = PS_ROW.matcher(line);
                 if (row.matches()) {

@@ -60,6 +60,12 @@ public final class FailedFilesParser implements Parser {
     /** A code at the start of a line before blanks or a separator. */
     private static final Pattern LEADING_CODE = Pattern.compile(
             "^\\s*\\(?\\[?(0[xX][0-9A-Fa-f]{1,8}|[0-9A-Fa-f]{8}|-?\\d{1,10})\\]?\\)?[\\s,;:|]+");
+    /** Between the cells after the path: a tab or a run of two or more blanks. */
+    private static final Pattern CELL_SEPARATOR = Pattern.compile("\\t|\\s{2,}");
+    /** Separators left at the start of a cell. */
+    private static final Pattern LEADING_SEPARATORS = Pattern.compile("^[,;|]+\\s*");
+    private static final Pattern EIGHT_HEX_DIGITS = Pattern.compile("[0-9A-Fa-f]{8}");
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?\\d+");
     private static final String BOILERPLATE = "consider adding these to exclusion list";
 
     @Override
@@ -187,8 +193,8 @@ public final class FailedFilesParser implements Parser {
             path = path.substring(0, trail.start());
         }
         if (!after.isBlank()) {
-            for (String cell : after.strip().split("\\t|\\s{2,}")) {
-                String c = cell.strip().replaceFirst("^[,;|]+\\s*", "");
+            for (String cell : CELL_SEPARATOR.split(after.strip())) {
+                String c = LEADING_SEPARATORS.matcher(cell.strip()).replaceFirst("");
                 Matcher token = CODE_TOKEN.matcher(c);
                 if (token.matches()) {
                     addCode(codes, token.group(1));
@@ -219,9 +225,9 @@ public final class FailedFilesParser implements Parser {
         String code;
         if (token.startsWith("0x") || token.startsWith("0X")) {
             code = ErrorCodes.normalize(token);
-        } else if (token.matches("[0-9A-Fa-f]{8}") && "89ABCDEFabcdef".indexOf(token.charAt(0)) >= 0) {
+        } else if (EIGHT_HEX_DIGITS.matcher(token).matches() && "89ABCDEFabcdef".indexOf(token.charAt(0)) >= 0) {
             code = ErrorCodes.normalize("0x" + token);
-        } else if (token.matches("-?\\d+")) {
+        } else if (WHOLE_NUMBER.matcher(token).matches()) {
             long v = Long.parseLong(token);
             if (v < 0 && v >= Integer.MIN_VALUE) {
                 code = ErrorCodes.normalize(String.format("0x%08X", (int) v));

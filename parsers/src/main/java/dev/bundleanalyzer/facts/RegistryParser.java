@@ -5,11 +5,11 @@ import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.parse.ParseInput;
 import dev.bundleanalyzer.parse.Parser;
 import dev.bundleanalyzer.parse.RecordSink;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -71,6 +71,9 @@ public final class RegistryParser implements Parser {
     private static final Set<String> NOT_SET = Set.of("(value not set)", "(값 설정 안 됨)", "(값을 설정하지 않음)",
             "(wert nicht festgelegt)", "(valeur non définie)", "(値の設定なし)", "(数值未设置)");
     private static final Pattern DOTTED_VERSION = Pattern.compile("\\d+(\\.\\d+){1,3}");
+    /** The separator of the strings of a {@code REG_MULTI_SZ} in reg query output: a backslash and a zero. */
+    private static final Pattern MULTI_SZ_SEPARATOR = Pattern.compile("\\\\0");
+    private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
 
     private static final String AZURE_BACKUP = "hklm\\software\\microsoft\\windows azure backup\\";
     private static final String INTERNET_SETTINGS = "\\software\\microsoft\\windows\\currentversion\\internet settings";
@@ -160,7 +163,7 @@ public final class RegistryParser implements Parser {
                 case "REG_DWORD", "REG_DWORD_LITTLE_ENDIAN", "REG_DWORD_BIG_ENDIAN", "REG_QWORD",
                         "REG_QWORD_LITTLE_ENDIAN" -> out.value(key, name, hexNumber(data), i);
                 case "REG_MULTI_SZ" -> {
-                    String[] items = data.split("\\\\0", -1);
+                    String[] items = MULTI_SZ_SEPARATOR.split(data, -1);
                     int n = items.length;
                     while (n > 1 && items[n - 1].isEmpty()) {
                         n--;
@@ -178,7 +181,7 @@ public final class RegistryParser implements Parser {
     private static String hexNumber(String data) {
         String d = data.strip();
         String digits = d.startsWith("0x") || d.startsWith("0X") ? d.substring(2) : null;
-        if (digits == null || digits.isEmpty() || digits.length() > 16 || !digits.matches("[0-9a-fA-F]+")) {
+        if (digits == null || digits.isEmpty() || digits.length() > 16 || !allHex(digits)) {
             return d;
         }
         return Long.toUnsignedString(Long.parseUnsignedLong(digits, 16));
@@ -257,7 +260,7 @@ public final class RegistryParser implements Parser {
         String lower = data.toLowerCase(Locale.ROOT);
         if (lower.startsWith("dword:")) {
             String digits = data.substring(6).strip();
-            if (!digits.matches("[0-9a-fA-F]{1,8}")) {
+            if (digits.isEmpty() || digits.length() > 8 || !allHex(digits)) {
                 return null;
             }
             return List.of(Long.toString(Long.parseLong(digits, 16)));
@@ -297,28 +300,72 @@ public final class RegistryParser implements Parser {
                 return List.of(Long.toUnsignedString(v));
             }
             default -> {
-                StringBuilder hex = new StringBuilder(bytes.length * 2);
-                for (byte b : bytes) {
-                    hex.append(String.format(Locale.ROOT, "%02X", b & 0xFF));
+                char[] hex = new char[bytes.length * 2];
+                for (int k = 0; k < bytes.length; k++) {
+                    hex[2 * k] = HEX_DIGITS[(bytes[k] >> 4) & 0xF];
+                    hex[2 * k + 1] = HEX_DIGITS[bytes[k] & 0xF];
                 }
-                return List.of(hex.toString());
+                return List.of(new String(hex));
             }
         }
     }
 
-    private static byte[] hexBytes(String list) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        for (String part : list.split(",")) {
-            String p = part.strip();
-            if (p.isEmpty()) {
-                continue;
+    /**
+     * The bytes of a comma-separated list of one- or two-digit hex numbers ({@code 4d,00,61}; blanks around a
+     * number and empty items are ignored); null when an item is anything else.
+     */
+    static byte[] hexBytes(String list) {
+        int n = list.length();
+        byte[] out = new byte[n / 2 + 1]; // at most one byte per item, and an item takes a digit and a comma
+        int count = 0;
+        int from = 0;
+        while (from <= n) {
+            int comma = list.indexOf(',', from);
+            int end = comma < 0 ? n : comma;
+            int start = from;
+            while (start < end && Character.isWhitespace(list.charAt(start))) {
+                start++;
             }
-            if (!p.matches("[0-9a-fA-F]{1,2}")) {
-                return null;
+            int stop = end;
+            while (stop > start && Character.isWhitespace(list.charAt(stop - 1))) {
+                stop--;
             }
-            out.write(Integer.parseInt(p, 16));
+            int length = stop - start;
+            if (length > 0) {
+                int high = length == 2 ? hexValue(list.charAt(start)) : 0;
+                int low = hexValue(list.charAt(stop - 1));
+                if (length > 2 || high < 0 || low < 0) {
+                    return null;
+                }
+                out[count++] = (byte) (high << 4 | low);
+            }
+            from = end + 1;
         }
-        return out.toByteArray();
+        return count == out.length ? out : Arrays.copyOf(out, count);
+    }
+
+    /** The value of an ASCII hex digit, or -1. */
+    private static int hexValue(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        if (c >= 'a' && c <= 'f') {
+            return c - 'a' + 10;
+        }
+        if (c >= 'A' && c <= 'F') {
+            return c - 'A' + 10;
+        }
+        return -1;
+    }
+
+    /** True when every char is an ASCII hex digit (true for an empty text). */
+    private static boolean allHex(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (hexValue(s.charAt(i)) < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String trimNul(String s) {

@@ -57,6 +57,8 @@ public final class ScheduledTaskParser implements Parser {
     public static final String TASK_NS = "http://schemas.microsoft.com/windows/2004/02/mit/task";
 
     private static final Pattern TASK_START = Pattern.compile("<Task(?=[\\s>/])");
+    /** What a task id does not keep of the task's name. */
+    private static final Pattern NOT_ID = Pattern.compile("[^a-z0-9]");
     private static final Pattern TASK_END = Pattern.compile("</Task\\s*>");
     /** The comment naming the task, followed only by blanks and an XML declaration up to the task. */
     private static final Pattern NAME_COMMENT = Pattern.compile(
@@ -299,7 +301,7 @@ public final class ScheduledTaskParser implements Parser {
         if (lower.startsWith("\\microsoft\\windows\\backup\\")) {
             return "wsb";
         }
-        String id = last.replaceAll("[^a-z0-9]", "-");
+        String id = NOT_ID.matcher(last).replaceAll("-");
         return id.isEmpty() ? "-" : id;
     }
 

@@ -382,7 +382,7 @@ public final class ServicesParser implements Parser {
                 return s;
             }
         }
-        if (tok.length > 0 && tok[0].matches("[1-7]")) {
+        if (tok.length > 0 && tok[0].length() == 1 && tok[0].charAt(0) >= '1' && tok[0].charAt(0) <= '7') {
             return STATES.get(Integer.parseInt(tok[0]) - 1);
         }
         return null;

@@ -134,7 +134,7 @@ public final class SystemInfoParser implements Parser {
     }
 
     private static String normalise(String label) {
-        return label.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return CaptureText.BLANKS.matcher(label).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     private static boolean isOsName(String value) {

@@ -113,7 +113,7 @@ public final class VolumesParser implements Parser {
                 numbered = 0;
                 continue;
             }
-            if (lv[0].equals("DriveLetter") && lv[1].matches("[A-Za-z]")) {
+            if (lv[0].equals("DriveLetter") && isDriveLetter(lv[1])) {
                 listLetter = true;
             } else if (lv[0].equals("SizeRemaining") && CaptureText.parseBytes(lv[1]) >= 0) {
                 listFree = true;
@@ -188,7 +188,7 @@ public final class VolumesParser implements Parser {
                 }
                 String cell = line.length() > letterFrom
                         ? line.substring(letterFrom, Math.min(letterTo, line.length())).strip() : "";
-                if (cell.matches("[A-Za-z]")) {
+                if (isDriveLetter(cell)) {
                     facts += emit(cell, sizes[0], sizes[1], i, i, lines, input, sink);
                 }
                 continue;
@@ -240,7 +240,7 @@ public final class VolumesParser implements Parser {
             String letter = CaptureText.labelValue(lines.get(letterLine))[1];
             long free = CaptureText.parseBytes(CaptureText.labelValue(lines.get(freeLine))[1]);
             long size = CaptureText.parseBytes(CaptureText.labelValue(lines.get(sizeLine))[1]);
-            if (letter.matches("[A-Za-z]") && free >= 0 && size >= 0) {
+            if (isDriveLetter(letter) && free >= 0 && size >= 0) {
                 facts = emit(letter, free, size, freeLine, sizeLine, lines, input, sink);
             }
         }
@@ -298,7 +298,7 @@ public final class VolumesParser implements Parser {
             if (isUnit(t) && k >= 1) {
                 b = CaptureText.parseBytes(tok[k - 1] + " " + t);
                 k -= 2;
-            } else if (t.matches("\\d+")) {
+            } else if (CaptureText.isDigits(t)) {
                 b = Long.parseLong(t.length() > 18 ? t.substring(0, 18) : t);
                 k -= 1;
             } else {
@@ -310,6 +310,15 @@ public final class VolumesParser implements Parser {
             out[n] = b;
         }
         return out;
+    }
+
+    /** True for one ASCII letter (the regex {@code [A-Za-z]}). */
+    private static boolean isDriveLetter(String s) {
+        if (s.length() != 1) {
+            return false;
+        }
+        char c = s.charAt(0);
+        return c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z';
     }
 
     /** The single drive letter of a name such as {@code diskfree-D.txt} or {@code fsutil_C.txt}; null when none. */

@@ -68,6 +68,8 @@ public final class W32tmParser implements Parser {
     private static final Pattern TRACKING = Pattern.compile(".*\\S+ \\[[^\\]]+:123\\].*");
     private static final String SERVICE_STOPPED = "0x80070426";
     /** A line that starts with a time: a stripchart sample, whose errors are about the server, not the service. */
+    /** Zeros before the last digit of a whole number. */
+    private static final Pattern LEADING_ZEROS = Pattern.compile("^0+(?=\\d)");
     private static final Pattern TIMED = Pattern.compile("\\s*(?:\\S+\\s)?\\d{1,2}:\\d{2}:\\d{2}.*");
 
     @Override
@@ -196,12 +198,12 @@ public final class W32tmParser implements Parser {
 
     /** {@code +}, {@code 00}, {@code 0123456} as {@code +0.0123456}. */
     private static String offset(String sign, String whole, String fraction) {
-        String w = whole.replaceFirst("^0+(?=\\d)", "");
+        String w = LEADING_ZEROS.matcher(whole).replaceFirst("");
         return sign + w + "." + fraction;
     }
 
     private static String normalise(String label) {
-        return label.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return CaptureText.BLANKS.matcher(label).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 
     /** The rows of one {@code /query /status} capture that decide whether the clock is synchronised. */

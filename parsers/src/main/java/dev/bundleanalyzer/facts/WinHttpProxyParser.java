@@ -181,6 +181,6 @@ public final class WinHttpProxyParser implements Parser {
     }
 
     private static String normalise(String label) {
-        return label.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+        return CaptureText.BLANKS.matcher(label).replaceAll(" ").toLowerCase(Locale.ROOT);
     }
 }

@@ -15,7 +15,12 @@ final class BoundedLineReader extends BufferedReader {
     private final Reader in;
     private final TextLimits limits;
     private final int max;
-    private char[] buf = new char[1 << 16];
+    /** The buffer a reader starts with: most captures of a bundle are smaller than this. */
+    static final int FIRST_BUFFER = 1 << 10;
+    /** The buffer grows, while reads fill it, up to this (a mark may hold more). */
+    static final int MAX_BUFFER = 1 << 16;
+
+    private char[] buf = new char[FIRST_BUFFER];
     private int pos;
     private int lim;
     private boolean skipLf;
@@ -104,6 +109,9 @@ final class BoundedLineReader extends BufferedReader {
                 buf = java.util.Arrays.copyOf(buf, buf.length * 2);
             }
             at = lim;
+        } else if (lim == buf.length && buf.length < MAX_BUFFER) {
+            // the last read filled the buffer, all of it read since: a longer text, read more of it at a time
+            buf = new char[Math.min(MAX_BUFFER, buf.length << 2)];
         }
         int n;
         do {

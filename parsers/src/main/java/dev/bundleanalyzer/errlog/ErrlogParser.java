@@ -2,6 +2,7 @@ package dev.bundleanalyzer.errlog;
 
 import dev.bundleanalyzer.detect.ContentDetector;
 import dev.bundleanalyzer.detect.ContentSample;
+import dev.bundleanalyzer.parse.Hex;
 import dev.bundleanalyzer.parse.ErrorCodes;
 import dev.bundleanalyzer.parse.LogEvent;
 import dev.bundleanalyzer.parse.ParseInput;
@@ -443,7 +444,7 @@ public final class ErrlogParser implements Parser {
         /** Reads {@code s} as a record line; false when it is not one (the offsets are then meaningless). */
         boolean read(String s) {
             int n = s.length();
-            if (n < 24 || hexValue(s.charAt(0)) < 0) {
+            if (n < 24 || Hex.value(s.charAt(0)) < 0) {
                 return false;
             }
             int count = 0;
@@ -633,7 +634,7 @@ public final class ErrlogParser implements Parser {
                     if (c != '-') {
                         return false;
                     }
-                } else if (hexValue(c) < 0) {
+                } else if (Hex.value(c) < 0) {
                     return false;
                 }
             }
@@ -645,7 +646,7 @@ public final class ErrlogParser implements Parser {
                 return false;
             }
             for (int i = a; i < b; i++) {
-                if (hexValue(s.charAt(i)) < 0) {
+                if (Hex.value(s.charAt(i)) < 0) {
                     return false;
                 }
             }
@@ -686,18 +687,5 @@ public final class ErrlogParser implements Parser {
 
     private static boolean isDigit(char c) {
         return c >= '0' && c <= '9';
-    }
-
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        return -1;
     }
 }

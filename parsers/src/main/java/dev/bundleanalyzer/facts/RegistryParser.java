@@ -1,6 +1,7 @@
 package dev.bundleanalyzer.facts;
 
 import dev.bundleanalyzer.detect.ContentSample;
+import dev.bundleanalyzer.parse.Hex;
 import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.parse.ParseInput;
 import dev.bundleanalyzer.parse.Parser;
@@ -332,8 +333,8 @@ public final class RegistryParser implements Parser {
             }
             int length = stop - start;
             if (length > 0) {
-                int high = length == 2 ? hexValue(list.charAt(start)) : 0;
-                int low = hexValue(list.charAt(stop - 1));
+                int high = length == 2 ? Hex.value(list.charAt(start)) : 0;
+                int low = Hex.value(list.charAt(stop - 1));
                 if (length > 2 || high < 0 || low < 0) {
                     return null;
                 }
@@ -344,24 +345,10 @@ public final class RegistryParser implements Parser {
         return count == out.length ? out : Arrays.copyOf(out, count);
     }
 
-    /** The value of an ASCII hex digit, or -1. */
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
-    }
-
     /** True when every char is an ASCII hex digit (true for an empty text). */
     private static boolean allHex(String s) {
         for (int i = 0; i < s.length(); i++) {
-            if (hexValue(s.charAt(i)) < 0) {
+            if (Hex.value(s.charAt(i)) < 0) {
                 return false;
             }
         }

@@ -124,7 +124,7 @@ public final class ErrorCodes {
         for (int k = from; k < to; k++) {
             char ch = s.charAt(k);
             allDigits &= ch >= '0' && ch <= '9';
-            allHex &= hexValue(ch) >= 0;
+            allHex &= Hex.value(ch) >= 0;
         }
         if (allDigits) {
             return decimal(s, from, to);
@@ -310,23 +310,10 @@ public final class ErrorCodes {
     }
 
     private static int hexEnd(CharSequence t, int i, int to) {
-        while (i < to && hexValue(t.charAt(i)) >= 0) {
+        while (i < to && Hex.value(t.charAt(i)) >= 0) {
             i++;
         }
         return i;
-    }
-
-    private static int hexValue(char c) {
-        if (c >= '0' && c <= '9') {
-            return c - '0';
-        }
-        if (c >= 'a' && c <= 'f') {
-            return c - 'a' + 10;
-        }
-        if (c >= 'A' && c <= 'F') {
-            return c - 'A' + 10;
-        }
-        return -1;
     }
 
     /**

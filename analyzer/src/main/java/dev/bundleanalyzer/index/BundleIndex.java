@@ -35,7 +35,7 @@ import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopFieldDocs;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.index.Term;
 
 /** Read side of a bundle index: parses queries in the documented syntax and returns matching events. */
@@ -61,7 +61,8 @@ public final class BundleIndex implements EventQueries, Closeable {
     }
 
     public static BundleIndex open(Path dir) throws IOException {
-        return new BundleIndex(DirectoryReader.open(FSDirectory.open(dir)));
+        // plain file I/O, as the writer: the lines around the evidence read a few documents, not worth a mapping
+        return new BundleIndex(DirectoryReader.open(new NIOFSDirectory(dir)));
     }
 
     /**

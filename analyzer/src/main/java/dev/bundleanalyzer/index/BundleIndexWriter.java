@@ -19,7 +19,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
-import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.NIOFSDirectory;
 
 /**
  * Writes the records of one bundle into an on-disk Lucene index, for searching and for the
@@ -42,7 +42,9 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         config.setRAMBufferSizeMB(RAM_BUFFER_MB);
         config.setCommitOnClose(true);
-        this.writer = new IndexWriter(FSDirectory.open(dir), config);
+        // read and write with plain file I/O: memory-mapped segments, read back by every merge, count in the
+        // process's resident memory and took a large analysis past 1 GiB
+        this.writer = new IndexWriter(new NIOFSDirectory(dir), config);
     }
 
     @Override

@@ -63,8 +63,14 @@ final class RecordTally implements RecordSink {
         return new ArrayList<>(facts);
     }
 
+    /**
+     * The notes by file (the bundle's own first), each file's in the order they were made: entries parsed at once
+     * must not change the report from one run to the next.
+     */
     List<Note> notes() {
-        return new ArrayList<>(notes);
+        List<Note> sorted = new ArrayList<>(notes);
+        sorted.sort(java.util.Comparator.comparing(Note::file));
+        return sorted;
     }
 
     long events() {

@@ -20,7 +20,7 @@ import dev.bundleanalyzer.report.EvidenceContexts;
 import dev.bundleanalyzer.report.Timeline;
 import dev.bundleanalyzer.rules.Finding;
 import dev.bundleanalyzer.rules.Rule;
-import dev.bundleanalyzer.rules.QueryRecorder;
+import dev.bundleanalyzer.index.QueryRecorder;
 import dev.bundleanalyzer.rules.RuleEngine;
 import java.io.IOException;
 import java.io.InputStream;

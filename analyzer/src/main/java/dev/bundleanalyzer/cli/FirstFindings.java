@@ -2,7 +2,7 @@ package dev.bundleanalyzer.cli;
 
 import dev.bundleanalyzer.index.BundleIndex;
 import dev.bundleanalyzer.parse.VisibleText;
-import dev.bundleanalyzer.rules.QueryRecorder;
+import dev.bundleanalyzer.index.QueryRecorder;
 import dev.bundleanalyzer.rules.Rule;
 import dev.bundleanalyzer.rules.RuleMatch;
 import java.io.PrintWriter;

@@ -14,7 +14,13 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import dev.bundleanalyzer.parse.LogEvent;
+import java.util.Set;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongRange;
+import org.apache.lucene.index.CorruptIndexException;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.LeafReaderContext;
@@ -38,10 +44,16 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.index.Term;
 
-/** Read side of a bundle index: parses queries in the documented syntax and returns matching events. */
+/**
+ * Read side of a bundle index: parses queries in the documented syntax and returns matching events. Events are
+ * stored in blocks ({@link BundleIndexWriter}): a query finds the blocks that may hold a match and is then evaluated
+ * on each of their events, so every answer is exact, to the line.
+ */
 public final class BundleIndex implements EventQueries, Closeable {
 
     private static final Query EVENTS = new TermQuery(new Term(Fields.TYPE, Fields.TYPE_EVENT));
+    private static final Query BLOCKS = new TermQuery(new Term(Fields.BLOCK, "true"));
+    private static final Set<String> BLOCK_FIELDS = Set.of(Fields.FILE, Fields.BLOCK_EVENTS);
     private static final Sort BY_TIME = new Sort(timeSort(false));
     private static final Sort BY_TIME_DESC = new Sort(timeSort(true));
     /**
@@ -84,7 +96,7 @@ public final class BundleIndex implements EventQueries, Closeable {
     /** How many events match. */
     @Override
     public int count(Query query) throws IOException {
-        return searcher.count(eventsOnly(query));
+        return evaluate(new QueryRecorder.Demand(query, 0, 0, Set.of())).count(query);
     }
 
     /** The first {@code limit} matching events in time order (or the last ones, when {@code latestFirst}). */
@@ -93,44 +105,106 @@ public final class BundleIndex implements EventQueries, Closeable {
         if (limit <= 0) {
             return List.of();
         }
-        TopFieldDocs top = searcher.search(eventsOnly(query), limit, latestFirst ? BY_TIME_DESC : BY_TIME);
-        List<Hit> hits = new ArrayList<>(top.scoreDocs.length);
-        for (ScoreDoc sd : top.scoreDocs) {
-            hits.add(toHit(searcher.storedFields().document(sd.doc)));
-        }
-        return hits;
+        QueryRecorder.Demand demand = new QueryRecorder.Demand(query, latestFirst ? 0 : limit, latestFirst ? limit : 0,
+                Set.of());
+        return evaluate(demand).search(query, limit, latestFirst);
     }
 
     /** Time of the latest matching event that has a time, or {@code null}. */
     @Override
     public Instant latestTime(Query query) throws IOException {
-        Query timed = new BooleanQuery.Builder()
-                .add(query, BooleanClause.Occur.MUST)
-                .add(LongPoint.newRangeQuery(Fields.TIME, Long.MIN_VALUE, Long.MAX_VALUE), BooleanClause.Occur.FILTER)
-                .build();
-        List<Hit> last = search(timed, 1, true);
-        return last.isEmpty() ? null : last.get(0).time();
+        return evaluate(new QueryRecorder.Demand(query, 0, 0, Set.of())).latestTime(query);
     }
 
     /** How many matching events carry each value of a groupable keyword field, largest first. */
     @Override
     public Map<String, Long> groupCounts(Query query, String field) throws IOException {
-        Map<String, Long> counts = new HashMap<>();
-        searcher.search(eventsOnly(query), new SimpleCollector() {
-            private SortedSetDocValues values;
+        return evaluate(new QueryRecorder.Demand(query, 0, 0, Set.of(field))).groupCounts(query, field);
+    }
+
+    /** What matches a query among all records, events and facts: how many, and the earliest (untimed last). */
+    public record Found(long count, List<Record> earliest) {
+    }
+
+    /** A matching record: an event, or a fact with its key and value. */
+    public record Record(Hit hit, String factKey, String factValue) {
+    }
+
+    /** How many records (events and facts) match, and the first {@code limit} of them in time order. */
+    public Found find(Query query, int limit) throws IOException {
+        QueryRecorder events = evaluate(new QueryRecorder.Demand(query, Math.max(0, limit), 0, Set.of()));
+        Query exact = notBlocks(query);
+        long count = events.count(query) + searcher.count(exact);
+        List<Record> earliest = new ArrayList<>();
+        events.search(query, Math.max(0, limit), false).forEach(h -> earliest.add(new Record(h, null, null)));
+        if (limit > 0) {
+            for (ScoreDoc sd : searcher.search(exact, limit, BY_TIME).scoreDocs) {
+                Document doc = searcher.storedFields().document(sd.doc);
+                if (doc.get(Fields.FACT_KEY) != null) {
+                    earliest.add(new Record(toHit(doc), doc.get(Fields.FACT_KEY), doc.get(Fields.FACT_VALUE)));
+                } // an event of an index written before blocks came through the recorder already
+            }
+        }
+        earliest.sort(java.util.Comparator.comparing(Record::hit, QueryRecorder.ORDER));
+        return new Found(count, earliest.size() > limit ? List.copyOf(earliest.subList(0, limit)) : earliest);
+    }
+
+    /**
+     * Evaluates a query on every event that may match: the events of each block its relaxed form finds, and the
+     * per-event documents of an index written before blocks (the query decides on those alone).
+     */
+    private QueryRecorder evaluate(QueryRecorder.Demand demand) throws IOException {
+        QueryRecorder recorder = new QueryRecorder(List.of(demand));
+        Query query = demand.query();
+        Query candidates = new BooleanQuery.Builder()
+                .add(BlockQueries.relax(query), BooleanClause.Occur.FILTER)
+                .add(BLOCKS, BooleanClause.Occur.FILTER)
+                .build();
+        forEachBlock(candidates, events -> events.forEach(recorder::see));
+        for (int doc : docs(new BooleanQuery.Builder().add(notBlocks(query), BooleanClause.Occur.FILTER)
+                .add(EVENTS, BooleanClause.Occur.FILTER).build())) {
+            recorder.accept(query, toEvent(searcher.storedFields().document(doc)));
+        }
+        return recorder;
+    }
+
+    /** The decoded events of every block document a query finds, block after block in index order. */
+    private void forEachBlock(Query blocks, java.util.function.Consumer<List<LogEvent>> consumer) throws IOException {
+        StoredFields stored = searcher.storedFields();
+        for (int doc : docs(blocks)) {
+            Document d = stored.document(doc, BLOCK_FIELDS);
+            BytesRef events = d.getBinaryValue(Fields.BLOCK_EVENTS);
+            String file = d.get(Fields.FILE);
+            if (events == null || file == null) {
+                throw new CorruptIndexException("a block without its events", "document " + doc);
+            }
+            try {
+                consumer.accept(EventBlock.decode(events, file));
+            } catch (IllegalStateException e) {
+                throw new CorruptIndexException("the events of a block cannot be read: " + e.getMessage(),
+                        "document " + doc, e);
+            }
+        }
+    }
+
+    /** The documents a query finds, in index order (stored fields read fastest that way). */
+    private int[] docs(Query query) throws IOException {
+        int[][] found = {new int[64]};
+        int[] size = {0};
+        searcher.search(query, new SimpleCollector() {
+            private int base;
 
             @Override
-            protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                values = DocValues.getSortedSet(context.reader(), field);
+            protected void doSetNextReader(LeafReaderContext context) {
+                base = context.docBase;
             }
 
             @Override
-            public void collect(int doc) throws IOException {
-                if (values.advanceExact(doc)) {
-                    for (int i = 0; i < values.docValueCount(); i++) {
-                        counts.merge(values.lookupOrd(values.nextOrd()).utf8ToString(), 1L, Long::sum);
-                    }
+            public void collect(int doc) {
+                if (size[0] == found[0].length) {
+                    found[0] = java.util.Arrays.copyOf(found[0], found[0].length * 2);
                 }
+                found[0][size[0]++] = base + doc;
             }
 
             @Override
@@ -138,11 +212,9 @@ public final class BundleIndex implements EventQueries, Closeable {
                 return ScoreMode.COMPLETE_NO_SCORES;
             }
         });
-        Map<String, Long> sorted = new LinkedHashMap<>();
-        counts.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                .forEach(e -> sorted.put(e.getKey(), e.getValue()));
-        return sorted;
+        int[] docs = java.util.Arrays.copyOf(found[0], size[0]);
+        java.util.Arrays.sort(docs);
+        return docs;
     }
 
     /**
@@ -158,29 +230,42 @@ public final class BundleIndex implements EventQueries, Closeable {
             return lines;
         }
         long first = Math.max(1, from);
-        Query query = new BooleanQuery.Builder()
-                .add(new TermQuery(new Term(Fields.FILE, BundleIndexWriter.term(file).toLowerCase(Locale.ROOT))), BooleanClause.Occur.FILTER)
-                .add(LongPoint.newRangeQuery(Fields.LINE, Math.max(1, first - LOOKBACK_LINES), to), BooleanClause.Occur.FILTER)
+        long lookFrom = Math.max(1, first - LOOKBACK_LINES);
+        Query ofFile = new TermQuery(new Term(Fields.FILE, BundleIndexWriter.term(file).toLowerCase(Locale.ROOT)));
+        // the file keyword ignores case; two entries differing only in case are still two files
+        SortedMap<Long, String> records = new TreeMap<>();
+        forEachBlock(new BooleanQuery.Builder()
+                .add(ofFile, BooleanClause.Occur.FILTER)
+                .add(BLOCKS, BooleanClause.Occur.FILTER)
+                .add(LongRange.newIntersectsQuery(Fields.BLOCK_LINE_SPAN, new long[] {lookFrom}, new long[] {to}),
+                        BooleanClause.Occur.FILTER)
+                .build(), events -> {
+            for (LogEvent e : events) {
+                if (file.equals(e.file()) && e.line() >= lookFrom && e.line() <= to) {
+                    records.putIfAbsent(e.line(), e.raw() != null ? e.raw() : String.valueOf(e.message()));
+                }
+            }
+        });
+        Query single = new BooleanQuery.Builder()
+                .add(ofFile, BooleanClause.Occur.FILTER)
+                .add(LongPoint.newRangeQuery(Fields.LINE, lookFrom, to), BooleanClause.Occur.FILTER)
+                .add(BLOCKS, BooleanClause.Occur.MUST_NOT)
                 .build();
-        List<Document> records = new ArrayList<>();
-        for (ScoreDoc sd : searcher.search(query, MAX_SOURCE_RECORDS).scoreDocs) {
+        for (ScoreDoc sd : searcher.search(single, MAX_SOURCE_RECORDS).scoreDocs) {
             Document doc = searcher.storedFields().document(sd.doc);
-            // the file keyword ignores case; two entries differing only in case are still two files
             if (file.equals(doc.get(Fields.FILE)) && doc.get(Fields.RAW) != null) {
-                records.add(doc);
+                records.putIfAbsent(doc.getField(Fields.LINE).numericValue().longValue(), doc.get(Fields.RAW));
             }
         }
-        records.sort(Comparator.comparingLong(d -> d.getField(Fields.LINE).numericValue().longValue()));
-        for (Document doc : records) {
-            long start = doc.getField(Fields.LINE).numericValue().longValue();
-            String[] physical = doc.get(Fields.RAW).split("\n", -1);
+        records.forEach((start, raw) -> {
+            String[] physical = raw.split("\n", -1);
             for (int i = 0; i < physical.length; i++) {
                 long n = start + i;
                 if (n >= first && n <= to) {
                     lines.putIfAbsent(n, stripCarriageReturn(physical[i]));
                 }
             }
-        }
+        });
         return lines;
     }
 
@@ -196,46 +281,27 @@ public final class BundleIndex implements EventQueries, Closeable {
 
     /**
      * Hands the time and level of every event that has a time to the visitor, in no particular order, and
-     * returns how many there were. Reads doc values only (no stored fields), so a bundle of millions of events
-     * takes a moment, not minutes.
+     * returns how many there were. Reads every block of the index.
      */
     public long forEachTimedEvent(TimedEventVisitor visitor) throws IOException {
         Objects.requireNonNull(visitor, "visitor");
         long[] seen = {0};
-        searcher.search(EVENTS, new SimpleCollector() {
-            private NumericDocValues times;
-            private SortedSetDocValues levels;
-            private String[] levelNames;
-
-            @Override
-            protected void doSetNextReader(LeafReaderContext context) throws IOException {
-                times = DocValues.getNumeric(context.reader(), Fields.TIME_SORT);
-                levels = DocValues.getSortedSet(context.reader(), Fields.LEVEL);
-                levelNames = new String[(int) Math.min(Integer.MAX_VALUE - 8, levels.getValueCount())];
-            }
-
-            @Override
-            public void collect(int doc) throws IOException {
-                if (!times.advanceExact(doc) || times.longValue() == Long.MAX_VALUE) {
-                    return; // no time: the sort value that puts it last
+        forEachBlock(BLOCKS, events -> {
+            for (LogEvent e : events) {
+                if (e.time() != null) {
+                    seen[0]++;
+                    visitor.visit(e.time().toEpochMilli(), e.level());
                 }
-                String level = null;
-                if (levels.advanceExact(doc)) {
-                    int ord = (int) levels.nextOrd();
-                    if (levelNames[ord] == null) {
-                        levelNames[ord] = levels.lookupOrd(ord).utf8ToString();
-                    }
-                    level = levelNames[ord];
-                }
-                seen[0]++;
-                visitor.visit(times.longValue(), level);
-            }
-
-            @Override
-            public ScoreMode scoreMode() {
-                return ScoreMode.COMPLETE_NO_SCORES;
             }
         });
+        for (int doc : docs(new BooleanQuery.Builder().add(EVENTS, BooleanClause.Occur.FILTER)
+                .add(BLOCKS, BooleanClause.Occur.MUST_NOT).build())) {
+            LogEvent e = toEvent(searcher.storedFields().document(doc));
+            if (e.time() != null) {
+                seen[0]++;
+                visitor.visit(e.time().toEpochMilli(), e.level());
+            }
+        }
         return seen[0];
     }
 
@@ -243,11 +309,19 @@ public final class BundleIndex implements EventQueries, Closeable {
         return reader.numDocs();
     }
 
-    private static Query eventsOnly(Query query) {
+    /** The query on the documents that are not blocks: facts, and events of an index written before blocks. */
+    private static Query notBlocks(Query query) {
         return new BooleanQuery.Builder()
                 .add(query, BooleanClause.Occur.MUST)
-                .add(EVENTS, BooleanClause.Occur.FILTER)
+                .add(BLOCKS, BooleanClause.Occur.MUST_NOT)
                 .build();
+    }
+
+    /** An event of an index written before blocks, as far as it was stored. */
+    private static LogEvent toEvent(Document doc) {
+        Hit h = toHit(doc);
+        return new LogEvent(h.file(), h.line(), h.record(), h.time(), null, false, h.level(), h.component(), null,
+                null, null, null, h.errorCodes(), h.message(), h.raw(), null, h.eventId(), null);
     }
 
     private static Hit toHit(Document doc) {
@@ -258,7 +332,16 @@ public final class BundleIndex implements EventQueries, Closeable {
                 line == null ? 0 : line.numericValue().longValue(),
                 record == null ? null : record.numericValue().longValue(),
                 time == null ? null : Instant.ofEpochMilli(time.numericValue().longValue()),
-                doc.get(Fields.LEVEL), doc.get(Fields.COMPONENT), doc.get(Fields.MESSAGE), doc.get(Fields.RAW));
+                doc.get(Fields.LEVEL), doc.get(Fields.COMPONENT), eventId(doc.get(Fields.EVENT_ID)), List.of(),
+                doc.get(Fields.MESSAGE), doc.get(Fields.RAW));
+    }
+
+    private static Integer eventId(String stored) {
+        try {
+            return stored == null ? null : Integer.valueOf(stored);
+        } catch (NumberFormatException e) {
+            return null;
+        }
     }
 
     private static String stripCarriageReturn(String line) {
@@ -278,6 +361,9 @@ public final class BundleIndex implements EventQueries, Closeable {
 
     /** One matching event as stored. */
     public record Hit(String file, long line, Long record, Instant time, String level, String component,
-                      String message, String raw) {
+                      Integer eventId, List<String> errorCodes, String message, String raw) {
+        public Hit {
+            errorCodes = errorCodes == null ? List.of() : List.copyOf(errorCodes);
+        }
     }
 }

@@ -12,8 +12,16 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
-import org.apache.lucene.document.SortedSetDocValuesField;
-import org.apache.lucene.util.BytesRef;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.apache.lucene.document.BinaryDocValuesField;
+import org.apache.lucene.document.LongRange;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
@@ -22,8 +30,11 @@ import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.store.NIOFSDirectory;
 
 /**
- * Writes the records of one bundle into an on-disk Lucene index, for searching and for the
- * lines around each piece of evidence. Thread-safe: all parser threads of a bundle write through one instance.
+ * Writes the records of one bundle into an on-disk Lucene index, for searching and for the lines around each piece
+ * of evidence: each fact a document, events in blocks of consecutive events of one file (see {@link Fields#BLOCK}),
+ * which is many times cheaper than a document per event and keeps search exact (the reader evaluates the query on
+ * the events of each candidate block). Thread-safe: all parser threads of a bundle write through one instance, each
+ * filling blocks of its own.
  */
 public final class BundleIndexWriter implements RecordSink, Closeable {
 
@@ -33,7 +44,18 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
      */
     static final int RAM_BUFFER_MB = 64;
 
+    /** Events per block document at most, and the text at which a block is written before it has that many. */
+    static final int BLOCK_EVENTS = 512;
+    static final int BLOCK_CHARS = 256 * 1024;
+
     private final IndexWriter writer;
+    /** Every block a thread has opened, to write what they hold at the end. */
+    private final Queue<Block> blocks = new ConcurrentLinkedQueue<>();
+    private final ThreadLocal<Block> open = ThreadLocal.withInitial(() -> {
+        Block b = new Block();
+        blocks.add(b);
+        return b;
+    });
 
     public BundleIndexWriter(Path dir) throws IOException {
         IndexWriterConfig config = new IndexWriterConfig(IndexAnalyzers.message());
@@ -47,36 +69,112 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
         this.writer = new IndexWriter(new NIOFSDirectory(dir), config);
     }
 
+    /**
+     * Adds an event to the block this thread is filling; the block becomes a document when it is full or the next
+     * event is of another file.
+     */
     @Override
     public void event(LogEvent e) {
-        Document doc = new Document();
-        EventDocument.searchable(e).forEach(doc::add);
-        doc.add(new StoredField(Fields.FILE, e.file()));
-        doc.add(new StoredField(Fields.LINE, e.line()));
-        if (e.record() != null) {
-            doc.add(new StoredField(Fields.RECORD, e.record()));
+        Block block = open.get();
+        if (!block.events.isEmpty() && !block.file.equals(e.file())) {
+            write(block);
         }
-        if (e.time() != null) {
-            long millis = e.time().toEpochMilli();
-            doc.add(new NumericDocValuesField(Fields.TIME_SORT, millis));
-            doc.add(new StoredField(Fields.TIME, millis));
+        block.add(e);
+        if (block.events.size() >= BLOCK_EVENTS || block.chars >= BLOCK_CHARS) {
+            write(block);
+        }
+    }
+
+    /** The events a thread has gathered for its next block document. */
+    private static final class Block {
+        final List<LogEvent> events = new ArrayList<>(BLOCK_EVENTS);
+        final BlockFilter.Builder filter = new BlockFilter.Builder();
+        /** The values of each keyword field; the sets are kept from block to block, emptied. */
+        final Map<String, Set<String>> keywords = new java.util.IdentityHashMap<>();
+        String file;
+        long chars;
+
+        void add(LogEvent e) {
+            if (events.isEmpty()) {
+                file = e.file();
+            }
+            events.add(e);
+            chars += e.raw() != null ? e.raw().length() : e.message() != null ? e.message().length() : 0;
+            // values repeat line after line as the very same strings: a set finds them again cheaply
+            EventDocument.keywords(e, (field, value) -> {
+                if (value == null || value.isEmpty()) {
+                    return;
+                }
+                if (Fields.FILTERED.contains(field)) {
+                    filter.add(BlockFilter.keyword(field, value));
+                } else {
+                    keywords.computeIfAbsent(field, f -> new HashSet<>(64)).add(value);
+                }
+            });
+        }
+
+        void clear() {
+            events.clear();
+            keywords.values().forEach(Set::clear);
+            chars = 0;
+        }
+    }
+
+    private void write(Block block) {
+        if (block.events.isEmpty()) {
+            return;
+        }
+        Document doc = new Document();
+        doc.add(new StringField(Fields.TYPE, Fields.TYPE_EVENT, Field.Store.NO));
+        doc.add(new StringField(Fields.BLOCK, "true", Field.Store.NO));
+        keyword(doc, Fields.FILE, block.file);
+        doc.add(new StoredField(Fields.FILE, block.file));
+        BlockFilter.Builder filter = block.filter;
+        block.keywords.forEach((field, values) -> {
+            Set<String> terms = new HashSet<>(2 * values.size());
+            for (String v : values) {
+                terms.add(term(v).toLowerCase(Locale.ROOT));
+            }
+            for (String t : terms) {
+                doc.add(new StringField(field, t, Field.Store.NO));
+            }
+        });
+        List<String> messages = new ArrayList<>(block.events.size());
+        long firstLine = Long.MAX_VALUE;
+        long lastLine = Long.MIN_VALUE;
+        long firstRecord = Long.MAX_VALUE;
+        long lastRecord = Long.MIN_VALUE;
+        long firstTime = Long.MAX_VALUE;
+        long lastTime = Long.MIN_VALUE;
+        for (LogEvent e : block.events) {
+            messages.add(e.message());
+            firstLine = Math.min(firstLine, e.line());
+            lastLine = Math.max(lastLine, e.line());
+            if (e.record() != null) {
+                firstRecord = Math.min(firstRecord, e.record());
+                lastRecord = Math.max(lastRecord, e.record());
+            }
+            if (e.time() != null) {
+                long millis = e.time().toEpochMilli();
+                firstTime = Math.min(firstTime, millis);
+                lastTime = Math.max(lastTime, millis);
+            }
+        }
+        MessageWords.forEach(messages, (chars, length) -> filter.add(BlockFilter.word(chars, length)));
+        doc.add(new BinaryDocValuesField(Fields.BLOCK_FILTER, filter.build()));
+        doc.add(new LongRange(Fields.BLOCK_LINE_SPAN, new long[] {firstLine}, new long[] {lastLine}));
+        if (firstRecord <= lastRecord) {
+            doc.add(new LongRange(Fields.BLOCK_RECORD_SPAN, new long[] {firstRecord}, new long[] {lastRecord}));
+        }
+        if (firstTime <= lastTime) {
+            doc.add(new LongRange(Fields.BLOCK_TIME_SPAN, new long[] {firstTime}, new long[] {lastTime}));
+            doc.add(new NumericDocValuesField(Fields.TIME_SORT, firstTime));
+            doc.add(new NumericDocValuesField(Fields.BLOCK_TIME_LAST, lastTime));
         } else {
             untimed(doc);
         }
-        stored(doc, Fields.LEVEL, e.level());
-        stored(doc, Fields.COMPONENT, e.component());
-        if (e.eventId() != null) {
-            doc.add(new StoredField(Fields.EVENT_ID, e.eventId().toString()));
-        }
-        for (String field : Fields.GROUPABLE) {
-            for (String value : EventDocument.values(e, field)) {
-                doc.add(new SortedSetDocValuesField(field, new BytesRef(value)));
-            }
-        }
-        if (e.message() != null) {
-            doc.add(new StoredField(Fields.MESSAGE, e.message()));
-        }
-        doc.add(new StoredField(Fields.RAW, e.raw() != null ? e.raw() : String.valueOf(e.message())));
+        doc.add(new StoredField(Fields.BLOCK_EVENTS, EventBlock.encode(block.events)));
+        block.clear();
         add(doc);
     }
 
@@ -125,9 +223,6 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
         if (value != null && !value.isEmpty()) {
             String term = term(value);
             doc.add(new StringField(field, term.toLowerCase(Locale.ROOT), Field.Store.NO));
-            if (Fields.GROUPABLE.contains(field)) {
-                doc.add(new SortedSetDocValuesField(field, new BytesRef(term)));
-            }
         }
     }
 
@@ -150,6 +245,15 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
 
     @Override
     public void close() throws IOException {
+        try {
+            // every thread has stopped adding: the blocks they left open are written here
+            for (Block block : blocks) {
+                write(block);
+            }
+        } catch (UncheckedIOException e) {
+            writer.rollback();
+            throw e.getCause();
+        }
         writer.close();
     }
 }

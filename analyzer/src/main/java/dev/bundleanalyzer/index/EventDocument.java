@@ -34,27 +34,35 @@ public final class EventDocument {
         if (e.time() != null) {
             fields.add(new LongPoint(Fields.TIME, e.time().toEpochMilli()));
         }
-        if (e.timeAssumed()) {
-            keyword(fields, Fields.TIME_ASSUMED, "true");
-        }
-        keyword(fields, Fields.LEVEL, e.level());
-        keyword(fields, Fields.COMPONENT, e.component());
-        keyword(fields, Fields.PROCESS, e.process());
-        keyword(fields, Fields.THREAD, e.thread());
-        keyword(fields, Fields.SOURCE, e.source());
-        keyword(fields, Fields.ACTIVITY_ID, e.activityId());
-        keyword(fields, Fields.CHANNEL, e.channel());
-        keyword(fields, Fields.COMPUTER, e.computer());
-        if (e.eventId() != null) {
-            keyword(fields, Fields.EVENT_ID, e.eventId().toString());
-        }
-        for (String code : e.errorCodes()) {
-            keyword(fields, Fields.ERROR_CODE, code);
-        }
+        keywords(e, (field, value) -> keyword(fields, field, value));
         if (e.message() != null) {
             fields.add(new TextField(Fields.MESSAGE, e.message(), Field.Store.NO));
         }
         return fields;
+    }
+
+    /**
+     * The keyword values of an event other than its type and file, as written (an index lower-cases them): what
+     * exact-match queries on it see.
+     */
+    static void keywords(LogEvent e, java.util.function.BiConsumer<String, String> out) {
+        if (e.timeAssumed()) {
+            out.accept(Fields.TIME_ASSUMED, "true");
+        }
+        out.accept(Fields.LEVEL, e.level());
+        out.accept(Fields.COMPONENT, e.component());
+        out.accept(Fields.PROCESS, e.process());
+        out.accept(Fields.THREAD, e.thread());
+        out.accept(Fields.SOURCE, e.source());
+        out.accept(Fields.ACTIVITY_ID, e.activityId());
+        out.accept(Fields.CHANNEL, e.channel());
+        out.accept(Fields.COMPUTER, e.computer());
+        if (e.eventId() != null) {
+            out.accept(Fields.EVENT_ID, e.eventId().toString());
+        }
+        for (String code : e.errorCodes()) {
+            out.accept(Fields.ERROR_CODE, code);
+        }
     }
 
     /** The values of a groupable keyword field of an event, as written (case kept). */

@@ -35,6 +35,24 @@ public final class Fields {
     public static final String FACT_KEY = "factKey";
     public static final String FACT_VALUE = "factValue";
 
+    /*
+     * Events are indexed in blocks of consecutive events of one file: one document each, with every keyword value
+     * of its events, the words of their messages, the spans of their times, lines and record numbers, and the
+     * events themselves as one stored value. Users never query these fields; BlockQueries rewrites their queries.
+     */
+    /** Marks a block document. */
+    static final String BLOCK = "block";
+    /** Doc values: the {@link BlockFilter} of a block's message words and its values of {@link #FILTERED}. */
+    static final String BLOCK_FILTER = "block.filter";
+    /** Keyword fields whose values a block keeps in its filter, not as terms: nearly every event has its own. */
+    static final Set<String> FILTERED = Set.of(PROCESS, THREAD, SOURCE, ACTIVITY_ID);
+    static final String BLOCK_TIME_SPAN = "block.timeSpan";
+    static final String BLOCK_LINE_SPAN = "block.lineSpan";
+    static final String BLOCK_RECORD_SPAN = "block.recordSpan";
+    /** Doc values: the latest time in the block ({@link #TIME_SORT} has the earliest). */
+    static final String BLOCK_TIME_LAST = "block.timeLast";
+    static final String BLOCK_EVENTS = "block.events";
+
     public static final String TYPE_EVENT = "event";
     public static final String TYPE_FACT = "fact";
 

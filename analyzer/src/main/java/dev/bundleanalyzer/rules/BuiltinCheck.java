@@ -1,5 +1,6 @@
 package dev.bundleanalyzer.rules;
 
+import dev.bundleanalyzer.index.QueryRecorder;
 import java.util.List;
 
 /**

@@ -1,6 +1,7 @@
 package dev.bundleanalyzer.rules;
 
 import dev.bundleanalyzer.bundle.InventoryItem;
+import dev.bundleanalyzer.index.QueryRecorder;
 import dev.bundleanalyzer.index.EventQueries;
 import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.parse.Note;

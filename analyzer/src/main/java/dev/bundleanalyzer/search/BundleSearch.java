@@ -1,5 +1,6 @@
 package dev.bundleanalyzer.search;
 
+import dev.bundleanalyzer.index.BundleIndex;
 import dev.bundleanalyzer.index.Fields;
 import java.io.IOException;
 import java.time.Instant;
@@ -7,28 +8,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.PriorityQueue;
-import org.apache.lucene.document.Document;
 import org.apache.lucene.index.CorruptIndexException;
-import org.apache.lucene.index.DirectoryReader;
-import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
-import org.apache.lucene.index.IndexableField;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.FieldDoc;
-import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
-import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
-import org.apache.lucene.search.SortedSetSortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.store.FSDirectory;
 
 /**
  * Runs one query over many bundle indexes, one index at a time, and keeps the earliest hits of all. An index
@@ -38,8 +24,6 @@ import org.apache.lucene.store.FSDirectory;
  */
 public final class BundleSearch {
 
-    /** Time first, untimed records last, then file, as every report lists evidence. */
-    private static final Sort ORDER = new Sort(timeSort(), new SortedSetSortField(Fields.FILE, false));
     private static final String HOST_FACT = "host.name";
 
     private BundleSearch() {
@@ -58,20 +42,25 @@ public final class BundleSearch {
             if ((folder.host() != null || !filter.needsHost()) && !filter.accepts(folder)) {
                 continue;
             }
-            try (DirectoryReader reader = DirectoryReader.open(FSDirectory.open(folder.index()))) {
-                IndexSearcher searcher = new IndexSearcher(reader);
+            try (BundleIndex index = BundleIndex.open(folder.index())) {
                 if (folder.host() == null && filter.needsHost()) {
-                    folder = folder.withHost(hostFact(searcher)); // a report written without findings.json
+                    folder = folder.withHost(hostFact(index)); // a report written without findings.json
                     if (!filter.accepts(folder)) {
                         continue;
                     }
                 }
-                long count = searcher.count(perIndex);
-                List<Ranked> found = limit > 0 && count > 0 ? earliest(searcher, perIndex, folder, i, limit, best) : List.of();
-                total += count;
+                BundleIndex.Found found = index.find(perIndex, Math.max(0, limit));
+                total += found.count();
                 searched++;
-                for (Ranked r : found) {
-                    best.add(r);
+                List<BundleIndex.Record> earliest = found.earliest();
+                for (int rank = 0; rank < earliest.size(); rank++) {
+                    BundleIndex.Record r = earliest.get(rank);
+                    Instant time = r.hit().time();
+                    Key key = new Key(time == null ? Long.MAX_VALUE : time.toEpochMilli(), i, rank);
+                    if (best.size() >= limit && Key.ORDER.compare(key, best.peek().key()) >= 0) {
+                        break; // every further hit of this index comes later still
+                    }
+                    best.add(new Ranked(key, hit(r, folder)));
                     if (best.size() > limit) {
                         best.poll();
                     }
@@ -85,68 +74,17 @@ public final class BundleSearch {
         return new SearchResult(total, ordered.stream().map(Ranked::hit).toList(), searched, List.copyOf(skipped));
     }
 
-    /** This index's earliest hits that would make it into {@code best}, read from the index. */
-    private static List<Ranked> earliest(IndexSearcher searcher, Query query, ReportFolder folder, int folderOrder,
-                                         int limit, PriorityQueue<Ranked> best) throws IOException {
-        TopDocs top = searcher.search(query, limit, ORDER);
-        List<Ranked> found = new ArrayList<>();
-        for (int rank = 0; rank < top.scoreDocs.length; rank++) {
-            ScoreDoc sd = top.scoreDocs[rank];
-            Key key = new Key((Long) ((FieldDoc) sd).fields[0], folderOrder, rank);
-            if (best.size() >= limit && Key.ORDER.compare(key, best.peek().key()) >= 0) {
-                break; // every further hit of this index comes later still
-            }
-            found.add(new Ranked(key, read(searcher, sd.doc, folder)));
-        }
-        return found;
-    }
-
-    private static SearchHit read(IndexSearcher searcher, int docId, ReportFolder folder) throws IOException {
-        Document doc = searcher.storedFields().document(docId);
-        String factKey = doc.get(Fields.FACT_KEY);
+    private static SearchHit hit(BundleIndex.Record r, ReportFolder folder) {
+        BundleIndex.Hit h = r.hit();
         return new SearchHit(folder.bundle(), folder.host(), folder.dir(),
-                factKey != null ? Fields.TYPE_FACT : Fields.TYPE_EVENT,
-                doc.get(Fields.FILE), number(doc, Fields.LINE, 0L), number(doc, Fields.RECORD, null),
-                time(doc), doc.get(Fields.LEVEL), doc.get(Fields.COMPONENT), eventId(doc.get(Fields.EVENT_ID)),
-                errorCodes(searcher, docId), doc.get(Fields.MESSAGE), doc.get(Fields.RAW), factKey,
-                doc.get(Fields.FACT_VALUE));
+                r.factKey() != null ? Fields.TYPE_FACT : Fields.TYPE_EVENT, h.file(), h.line(), h.record(), h.time(),
+                h.level(), h.component(), h.eventId(), h.errorCodes(), h.message(), h.raw(), r.factKey(),
+                r.factValue());
     }
 
-    /** Error codes are not stored, but kept as doc values (in their original case) for grouping findings. */
-    private static List<String> errorCodes(IndexSearcher searcher, int docId) throws IOException {
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(docId, leaves));
-        SortedSetDocValues values = DocValues.getSortedSet(leaf.reader(), Fields.ERROR_CODE);
-        List<String> codes = new ArrayList<>();
-        if (values.advanceExact(docId - leaf.docBase)) {
-            for (int i = 0; i < values.docValueCount(); i++) {
-                codes.add(values.lookupOrd(values.nextOrd()).utf8ToString());
-            }
-        }
-        return List.copyOf(codes);
-    }
-
-    private static String hostFact(IndexSearcher searcher) throws IOException {
-        TopDocs top = searcher.search(new TermQuery(new Term(Fields.FACT_KEY, HOST_FACT)), 1);
-        return top.scoreDocs.length == 0 ? null : searcher.storedFields().document(top.scoreDocs[0].doc).get(Fields.FACT_VALUE);
-    }
-
-    private static Long number(Document doc, String field, Long missing) {
-        IndexableField f = doc.getField(field);
-        return f == null || f.numericValue() == null ? missing : Long.valueOf(f.numericValue().longValue());
-    }
-
-    private static Instant time(Document doc) {
-        Long millis = number(doc, Fields.TIME, null);
-        return millis == null ? null : Instant.ofEpochMilli(millis);
-    }
-
-    private static Integer eventId(String stored) {
-        try {
-            return stored == null ? null : Integer.valueOf(stored);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+    private static String hostFact(BundleIndex index) throws IOException {
+        List<BundleIndex.Record> facts = index.find(new TermQuery(new Term(Fields.FACT_KEY, HOST_FACT)), 1).earliest();
+        return facts.isEmpty() ? null : facts.get(0).factValue();
     }
 
     private static String reason(Exception e) {
@@ -161,12 +99,6 @@ public final class BundleSearch {
             return "the index was written by an incompatible version: " + detail;
         }
         return detail.isEmpty() ? e.getClass().getSimpleName() : detail;
-    }
-
-    private static SortField timeSort() {
-        SortField time = new SortField(Fields.TIME_SORT, SortField.Type.LONG);
-        time.setMissingValue(Long.MAX_VALUE);
-        return time;
     }
 
     /** Order of a hit among all: its time (untimed last), then the report's place in the list, then its place in the index. */

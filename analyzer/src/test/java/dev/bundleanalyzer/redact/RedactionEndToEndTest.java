@@ -78,15 +78,15 @@ class RedactionEndToEndTest {
         assertTrue(storedInIndex(out.resolve("index"), PASSWORD), "the index check sees an unredacted value");
     }
 
-    /** The index stores text compressed: read its stored fields back rather than grep its files. */
+    /** The index stores text compressed: read its records back rather than grep its files. */
     private static boolean storedInIndex(Path index, String secret) throws Exception {
-        try (org.apache.lucene.index.DirectoryReader reader = org.apache.lucene.index.DirectoryReader.open(
-                org.apache.lucene.store.FSDirectory.open(index))) {
-            org.apache.lucene.index.StoredFields stored = reader.storedFields();
-            assertTrue(reader.maxDoc() >= 2, "both lines are indexed");
-            for (int i = 0; i < reader.maxDoc(); i++) {
-                for (org.apache.lucene.index.IndexableField field : stored.document(i).getFields()) {
-                    if (field.stringValue() != null && field.stringValue().contains(secret)) {
+        try (dev.bundleanalyzer.index.BundleIndex read = dev.bundleanalyzer.index.BundleIndex.open(index)) {
+            dev.bundleanalyzer.index.BundleIndex.Found all = read.find(
+                    new org.apache.lucene.search.MatchAllDocsQuery(), 100_000);
+            assertTrue(all.count() >= 2, "both lines are indexed");
+            for (dev.bundleanalyzer.index.BundleIndex.Record r : all.earliest()) {
+                for (String text : new String[] {r.hit().raw(), r.hit().message(), r.factValue()}) {
+                    if (text != null && text.contains(secret)) {
                         return true;
                     }
                 }

@@ -1,6 +1,6 @@
 package dev.bundleanalyzer.rules.checks;
 
-import dev.bundleanalyzer.rules.QueryRecorder;
+import dev.bundleanalyzer.index.QueryRecorder;
 import dev.bundleanalyzer.index.BundleIndex;
 import dev.bundleanalyzer.rules.BuiltinCheck;
 import dev.bundleanalyzer.rules.Evidence;

@@ -1,7 +1,7 @@
 package dev.bundleanalyzer.rules.checks;
 
 import dev.bundleanalyzer.rules.Rule;
-import dev.bundleanalyzer.rules.QueryRecorder;
+import dev.bundleanalyzer.index.QueryRecorder;
 import dev.bundleanalyzer.rules.BuiltinCheck;
 import dev.bundleanalyzer.rules.Evidence;
 import dev.bundleanalyzer.rules.RuleEngine;

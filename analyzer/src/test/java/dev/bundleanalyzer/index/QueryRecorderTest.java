@@ -1,13 +1,15 @@
-package dev.bundleanalyzer.rules;
+package dev.bundleanalyzer.index;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.bundleanalyzer.index.BundleIndex;
-import dev.bundleanalyzer.index.BundleIndexWriter;
 import dev.bundleanalyzer.parse.ErrorCodes;
+import dev.bundleanalyzer.rules.Rule;
+import dev.bundleanalyzer.rules.RuleEngine;
+import dev.bundleanalyzer.rules.RuleLoader;
+import dev.bundleanalyzer.rules.RuleSample;
 import dev.bundleanalyzer.parse.LogEvent;
 import java.io.IOException;
 import java.nio.file.Path;

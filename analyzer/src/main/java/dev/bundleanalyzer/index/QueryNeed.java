@@ -1,6 +1,5 @@
-package dev.bundleanalyzer.rules;
+package dev.bundleanalyzer.index;
 
-import dev.bundleanalyzer.index.Fields;
 import dev.bundleanalyzer.parse.LogEvent;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,5 @@
-package dev.bundleanalyzer.rules;
+package dev.bundleanalyzer.index;
 
-import dev.bundleanalyzer.index.BundleIndex;
-import dev.bundleanalyzer.index.EventDocument;
-import dev.bundleanalyzer.index.EventQueries;
-import dev.bundleanalyzer.index.Fields;
-import dev.bundleanalyzer.index.IndexAnalyzers;
 import dev.bundleanalyzer.parse.LiteralScanner;
 import dev.bundleanalyzer.parse.LogEvent;
 import java.io.IOException;
@@ -195,6 +190,15 @@ public final class QueryRecorder implements EventQueries {
         }
     }
 
+    /** Keeps an event known to match a query (decided elsewhere), as if it had been seen matching. */
+    void accept(Query query, LogEvent event) {
+        Recorded r = recorded(query);
+        BundleIndex.Hit hit = hitOf(event);
+        if (r.add(hit, event)) {
+            listener.accept(new Match(query, hit));
+        }
+    }
+
     /** One event tried against queries; its one-document index is built for the first query that needs it. */
     private final class Matcher {
         private final LogEvent event;
@@ -234,8 +238,8 @@ public final class QueryRecorder implements EventQueries {
     /** The event as the index gives it back: times to the millisecond, as the index keeps them. */
     private static BundleIndex.Hit hitOf(LogEvent e) {
         Instant time = e.time() == null ? null : Instant.ofEpochMilli(e.time().toEpochMilli());
-        return new BundleIndex.Hit(e.file(), e.line(), e.record(), time, e.level(), e.component(), e.message(),
-                e.raw() != null ? e.raw() : String.valueOf(e.message()));
+        return new BundleIndex.Hit(e.file(), e.line(), e.record(), time, e.level(), e.component(), e.eventId(),
+                e.errorCodes(), e.message(), e.raw() != null ? e.raw() : String.valueOf(e.message()));
     }
 
     @Override

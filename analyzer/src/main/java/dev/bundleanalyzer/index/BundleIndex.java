@@ -19,7 +19,8 @@ import java.util.Set;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongRange;
 import org.apache.lucene.index.CorruptIndexException;
-import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.NumericDocValues;
@@ -53,7 +54,6 @@ public final class BundleIndex implements EventQueries, Closeable {
 
     private static final Query EVENTS = new TermQuery(new Term(Fields.TYPE, Fields.TYPE_EVENT));
     private static final Query BLOCKS = new TermQuery(new Term(Fields.BLOCK, "true"));
-    private static final Set<String> BLOCK_FIELDS = Set.of(Fields.FILE, Fields.BLOCK_EVENTS);
     private static final Sort BY_TIME = new Sort(timeSort(false));
     private static final Sort BY_TIME_DESC = new Sort(timeSort(true));
     /**
@@ -170,20 +170,26 @@ public final class BundleIndex implements EventQueries, Closeable {
 
     /** The decoded events of every block document a query finds, block after block in index order. */
     private void forEachBlock(Query blocks, java.util.function.Consumer<List<LogEvent>> consumer) throws IOException {
-        StoredFields stored = searcher.storedFields();
+        List<LeafReaderContext> leaves = reader.leaves();
+        BinaryDocValues values = null;
+        int leaf = -1;
         for (int doc : docs(blocks)) {
-            Document d = stored.document(doc, BLOCK_FIELDS);
-            BytesRef events = d.getBinaryValue(Fields.BLOCK_EVENTS);
-            String file = d.get(Fields.FILE);
-            if (events == null || file == null) {
+            int in = ReaderUtil.subIndex(doc, leaves);
+            if (in != leaf) {
+                leaf = in;
+                values = DocValues.getBinary(leaves.get(leaf).reader(), Fields.BLOCK_EVENTS);
+            }
+            if (!values.advanceExact(doc - leaves.get(leaf).docBase)) {
                 throw new CorruptIndexException("a block without its events", "document " + doc);
             }
+            List<LogEvent> events;
             try {
-                consumer.accept(EventBlock.decode(events, file));
+                events = EventBlock.decode(BlockPacker.unpack(values.binaryValue()));
             } catch (IllegalStateException e) {
                 throw new CorruptIndexException("the events of a block cannot be read: " + e.getMessage(),
                         "document " + doc, e);
             }
+            consumer.accept(events);
         }
     }
 

@@ -89,6 +89,7 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
     private static final class Block {
         final List<LogEvent> events = new ArrayList<>(BLOCK_EVENTS);
         final BlockFilter.Builder filter = new BlockFilter.Builder();
+        final BlockPacker packer = new BlockPacker();
         /** The values of each keyword field; the sets are kept from block to block, emptied. */
         final Map<String, Set<String>> keywords = new java.util.IdentityHashMap<>();
         String file;
@@ -128,7 +129,6 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
         doc.add(new StringField(Fields.TYPE, Fields.TYPE_EVENT, Field.Store.NO));
         doc.add(new StringField(Fields.BLOCK, "true", Field.Store.NO));
         keyword(doc, Fields.FILE, block.file);
-        doc.add(new StoredField(Fields.FILE, block.file));
         BlockFilter.Builder filter = block.filter;
         block.keywords.forEach((field, values) -> {
             Set<String> terms = new HashSet<>(2 * values.size());
@@ -173,7 +173,8 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
         } else {
             untimed(doc);
         }
-        doc.add(new StoredField(Fields.BLOCK_EVENTS, EventBlock.encode(block.events)));
+        // doc values, not stored fields: those compress every value, and most blocks do not shrink (see BlockPacker)
+        doc.add(new BinaryDocValuesField(Fields.BLOCK_EVENTS, block.packer.pack(EventBlock.encode(block.events))));
         block.clear();
         add(doc);
     }

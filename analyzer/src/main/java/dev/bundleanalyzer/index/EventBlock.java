@@ -12,8 +12,8 @@ import org.apache.lucene.util.BytesRef;
 /**
  * The events of one block document, stored as one value: each event's fields in a compact form that the reader
  * turns back into the very events the query saw (times to the millisecond, as every hit has them). A value equal
- * to the previous event's costs one byte, and a message that is the end of its raw line (a trace line's message
- * column) is stored as its length only.
+ * to the previous event's costs one byte, one found in the raw line (a trace line's columns) its place there, and a
+ * message that is the end of its raw line (a trace line's message column) its length only.
  */
 final class EventBlock {
 
@@ -25,19 +25,22 @@ final class EventBlock {
     private static final int EVENT_ID = 1 << 3;
     private static final int MESSAGE_IS_TAIL = 1 << 4;
 
-    /** String slots: {@code null}, the previous event's value, or a new value. */
+    /** String slots: {@code null}, the previous event's value, a part of the raw line, or a value of its own. */
     private static final int NULL = 0;
     private static final int SAME = 1;
+    private static final int IN_RAW = 2;
+    private static final int OWN = 3;
 
     private static final int SHARED = 9; // level .. timeText below
 
     private EventBlock() {
     }
 
-    /** The events, all of {@code file}, as one stored value. */
+    /** The events, all of one file, as one value. */
     static BytesRef encode(List<LogEvent> events) {
-        Writer out = new Writer(events.size() * 160);
+        Writer out = new Writer(events.size() * 200);
         out.varLong(VERSION);
+        out.nullable(events.isEmpty() ? null : events.get(0).file());
         out.varLong(events.size());
         String[] previous = new String[SHARED];
         for (LogEvent e : events) {
@@ -58,21 +61,21 @@ final class EventBlock {
             }
             String[] shared = {e.level(), e.component(), e.process(), e.thread(), e.source(), e.activityId(),
                     e.channel(), e.computer(), e.timeText()};
+            out.nullable(e.raw());
             for (int i = 0; i < SHARED; i++) {
                 if (shared[i] == null) {
                     out.varLong(NULL);
                 } else if (shared[i].equals(previous[i])) {
                     out.varLong(SAME);
                 } else {
-                    out.string(shared[i], 2);
+                    out.part(shared[i], e.raw());
                 }
                 previous[i] = shared[i];
             }
             out.varLong(e.errorCodes().size());
             for (String code : e.errorCodes()) {
-                out.string(code, 0);
+                out.part(code, e.raw());
             }
-            out.nullable(e.raw());
             if (tail) {
                 out.varLong(e.message().length());
             } else {
@@ -82,14 +85,18 @@ final class EventBlock {
         return new BytesRef(out.bytes, 0, out.size);
     }
 
-    /** The events of a stored value, of {@code file}. */
-    static List<LogEvent> decode(BytesRef value, String file) {
+    /** The events of a value. */
+    static List<LogEvent> decode(BytesRef value) {
         Reader in = new Reader(value);
         long version = in.varLong();
         if (version != VERSION) {
             throw new IllegalStateException("events stored in an unknown layout (" + version + ")");
         }
+        String file = in.nullable();
         int n = (int) in.varLong();
+        if (n < 0 || n > value.length) {
+            throw new IllegalStateException("stored events hold an impossible count");
+        }
         List<LogEvent> events = new ArrayList<>(n);
         String[] previous = new String[SHARED];
         for (int k = 0; k < n; k++) {
@@ -98,16 +105,16 @@ final class EventBlock {
             Long record = (flags & RECORD) != 0 ? in.zLong() : null;
             Instant time = (flags & TIME) != 0 ? Instant.ofEpochMilli(in.zLong()) : null;
             Integer eventId = (flags & EVENT_ID) != 0 ? (int) in.zLong() : null;
+            String raw = in.nullable();
             for (int i = 0; i < SHARED; i++) {
                 int slot = (int) in.varLong();
-                previous[i] = slot == NULL ? null : slot == SAME ? previous[i] : in.string(slot - 2);
+                previous[i] = slot == NULL ? null : slot == SAME ? previous[i] : in.part(slot, raw);
             }
             int codes = (int) in.varLong();
             List<String> errorCodes = new ArrayList<>(codes);
             for (int i = 0; i < codes; i++) {
-                errorCodes.add(in.string((int) in.varLong()));
+                errorCodes.add(in.part((int) in.varLong(), raw));
             }
-            String raw = in.nullable();
             String message;
             if ((flags & MESSAGE_IS_TAIL) != 0) {
                 int length = (int) in.varLong();
@@ -150,6 +157,19 @@ final class EventBlock {
             ensure(utf8.length);
             System.arraycopy(utf8, 0, bytes, size, utf8.length);
             size += utf8.length;
+        }
+
+        /** A value: where it is in the raw line when it is there (the columns of a trace line), else its text. */
+        void part(String value, String raw) {
+            int at = raw == null || value.isEmpty() ? -1 : raw.indexOf(value);
+            if (at >= 0) {
+                varLong(IN_RAW);
+                varLong(at);
+                varLong(value.length());
+            } else {
+                varLong(OWN);
+                string(value, 0);
+            }
         }
 
         void nullable(String s) {
@@ -205,6 +225,21 @@ final class EventBlock {
             String s = new String(bytes, pos, length, StandardCharsets.UTF_8);
             pos += length;
             return s;
+        }
+
+        String part(int slot, String raw) {
+            if (slot == IN_RAW) {
+                int at = (int) varLong();
+                int length = (int) varLong();
+                if (raw == null || at < 0 || length < 0 || at > raw.length() - length) {
+                    throw new IllegalStateException("stored events point outside their line");
+                }
+                return raw.substring(at, at + length);
+            }
+            if (slot != OWN) {
+                throw new IllegalStateException("stored events hold an unknown value slot (" + slot + ")");
+            }
+            return string((int) varLong());
         }
 
         String nullable() {

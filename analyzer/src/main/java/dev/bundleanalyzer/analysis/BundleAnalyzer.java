@@ -109,7 +109,12 @@ public final class BundleAnalyzer {
         if (!Files.exists(bundle)) {
             throw new BundleException(bundle + ": no such file or folder");
         }
-        BundleFingerprint fingerprint = BundleFingerprint.of(bundle);
+        // the bundle's SHA-256 takes a second a gigabyte: computed beside the reading, not before it
+        java.util.concurrent.FutureTask<BundleFingerprint> fingerprinting =
+                new java.util.concurrent.FutureTask<>(() -> BundleFingerprint.of(bundle));
+        Thread fingerprinter = new Thread(fingerprinting, "bundle-fingerprint");
+        fingerprinter.setDaemon(true);
+        fingerprinter.start();
         Path workParent = indexDir.toAbsolutePath().getParent();
         Files.createDirectories(indexed ? indexDir : workParent);
 
@@ -194,10 +199,23 @@ public final class BundleAnalyzer {
         for (Note note : notes) {
             noteLines.add(note.file().isEmpty() ? note.message() : note.file() + ": " + note.message());
         }
+        BundleFingerprint fingerprint = fingerprint(fingerprinting);
         BundleInfo info = new BundleInfo(bundle.toString(), bundle.getFileName().toString(), fingerprint.size(),
                 fingerprint.sha256(), started, Duration.ofNanos(System.nanoTime() - t0));
         return new AnalysisReport(version(), info, findings, outcome.notEvaluated(), inventory, machine, from, to,
                 events, noteLines, timeline);
+    }
+
+    private static BundleFingerprint fingerprint(java.util.concurrent.FutureTask<BundleFingerprint> task)
+            throws IOException {
+        try {
+            return task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while computing the bundle's SHA-256");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause().getMessage(), e.getCause());
+        }
     }
 
     /** Reasons can quote a file (a parser's message): they reach the report too, so they are redacted alike. */

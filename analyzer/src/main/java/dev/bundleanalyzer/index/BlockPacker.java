@@ -9,9 +9,10 @@ import org.apache.lucene.util.compress.LZ4;
 
 /**
  * Compresses the stored events of a block with LZ4 while that pays. Compressing every block cost a fifth of a full
- * analysis, and trace lines full of GUIDs, pointers and counters shrink by a fifth or so; repetitive logs shrink
- * many times over. So a block that does not shrink by at least 40 % is stored as it is, and so are the next
- * {@link #PAUSE} blocks before the next try. Not thread-safe: one per writing thread.
+ * analysis, while trace lines full of random GUIDs, pointers and counters shrink to a little over half and
+ * repetitive logs to a fraction. So a block that compression does not halve is stored as it is, and so are the next
+ * {@link #PAUSE} blocks before the next try: the analysis is what an engineer waits for, the disk is cheap. Not
+ * thread-safe: one per writing thread.
  */
 final class BlockPacker {
 
@@ -19,7 +20,7 @@ final class BlockPacker {
     private static final byte LZ4_BLOCK = 1;
     /** Blocks stored as they are after one that did not shrink enough, before trying again. */
     static final int PAUSE = 15;
-    private static final double WORTH = 0.6;
+    private static final double WORTH = 0.5;
 
     private final LZ4.FastCompressionHashTable table = new LZ4.FastCompressionHashTable();
     private int pause;

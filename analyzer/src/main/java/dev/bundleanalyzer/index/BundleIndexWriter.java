@@ -64,6 +64,10 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
         config.setOpenMode(IndexWriterConfig.OpenMode.CREATE);
         config.setRAMBufferSizeMB(RAM_BUFFER_MB);
         config.setCommitOnClose(true);
+        // segments are written once and never merged nor copied into compound files: a bundle index is written
+        // by one analysis and read by a few searches, and merging or copying it again cost a tenth of the analysis
+        config.setMergePolicy(org.apache.lucene.index.NoMergePolicy.INSTANCE);
+        config.setUseCompoundFile(false);
         // read and write with plain file I/O: memory-mapped segments, read back by every merge, count in the
         // process's resident memory and took a large analysis past 1 GiB
         this.writer = new IndexWriter(new NIOFSDirectory(dir), config);

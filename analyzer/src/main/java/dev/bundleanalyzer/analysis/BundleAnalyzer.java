@@ -134,6 +134,10 @@ public final class BundleAnalyzer {
         try (BundleIndexWriter writer = indexed ? new BundleIndexWriter(indexDir) : null) {
             AgentVersionWitness agentVersion = new AgentVersionWitness();
             Redactor redactor = redact ? Redactor.standard() : Redactor.off();
+            if (!indexed) {
+                // without an index, no event's text is kept but the rules' evidence: only that is cleaned
+                recorded.cleanHits(text -> VisibleText.of(redactor.redact(text)));
+            }
             RecordSink out = new CleanSink(tally, recorded, writer, agentVersion, redactor);
             HandOff handOff = new HandOff(out, recordPool, 2 * jobs);
             EntryParser entries = new EntryParser(detector, handOff, spool, limits.maxLineChars(),
@@ -240,18 +244,23 @@ public final class BundleAnalyzer {
         }
         String kinds = redactor.counts().entrySet().stream().map(e -> e.getValue() + " " + e.getKey().label())
                 .collect(Collectors.joining(", "));
-        return java.util.Optional.of(redactor.total() + " secret value(s) redacted before indexing (" + kinds
+        return java.util.Optional.of(redactor.total() + " secret value(s) redacted (" + kinds
                 + "); they appear as [REDACTED:kind]");
     }
 
     /**
      * Passes every record on with its secrets redacted and direction controls made visible: to the tally, the
-     * rules' queries and the index (when there is one), letting the agent-version witness see the events.
+     * rules' queries and the index, letting the agent-version witness see the events. Without an index, events
+     * are passed on as read (their text goes nowhere but into the rules' evidence, cleaned by the recorder).
      */
     private record CleanSink(RecordTally tally, QueryRecorder rules, BundleIndexWriter index,
                              AgentVersionWitness witness, Redactor redactor) implements RecordSink {
         @Override
         public void event(LogEvent e) {
+            if (index == null) {
+                see(e); // nothing keeps the text of an event but the rules' evidence, which the recorder cleans
+                return;
+            }
             String raw = clean(e.raw());
             String message = raw == e.raw() && isCleanTail(e.message(), e.raw()) ? e.message() : clean(e.message());
             // the redactor returns the same string when it found nothing: most records are passed on as they are
@@ -259,12 +268,14 @@ public final class BundleAnalyzer {
                     : new LogEvent(e.file(), e.line(), e.record(), e.time(), e.timeText(), e.timeAssumed(), e.level(),
                             e.component(), e.process(), e.thread(), e.source(), e.activityId(), e.errorCodes(),
                             message, raw, e.channel(), e.eventId(), e.computer());
-            witness.see(clean);
-            tally.event(clean);
-            rules.see(clean);
-            if (index != null) {
-                index.event(clean);
-            }
+            see(clean);
+            index.event(clean);
+        }
+
+        private void see(LogEvent e) {
+            witness.see(e);
+            tally.event(e);
+            rules.see(e);
         }
 
         @Override

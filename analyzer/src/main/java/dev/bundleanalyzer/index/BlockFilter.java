@@ -19,20 +19,11 @@ final class BlockFilter {
     private static final int MIN_BITS = 1 << 10;
     private static final int MAX_BITS = 1 << 22;
 
-    private static final long FNV_OFFSET = 0xcbf29ce484222325L;
-    private static final long FNV_PRIME = 0x100000001b3L;
+    static final long FNV_OFFSET = 0xcbf29ce484222325L;
+    static final long FNV_PRIME = 0x100000001b3L;
     private static final long FIELD_SEPARATOR = 0x1F;
 
     private BlockFilter() {
-    }
-
-    /** The hash of a message word. */
-    static long word(char[] chars, int length) {
-        long h = FNV_OFFSET;
-        for (int i = 0; i < length; i++) {
-            h = (h ^ chars[i]) * FNV_PRIME;
-        }
-        return mix(h);
     }
 
     /** The hash of a message word. */
@@ -131,7 +122,7 @@ final class BlockFilter {
     }
 
     /** Spreads the bits of a hash (MurmurHash3's finalizer): FNV alone leaves the low bits weak. */
-    private static long mix(long h) {
+    static long mix(long h) {
         h ^= h >>> 33;
         h *= 0xff51afd7ed558ccdL;
         h ^= h >>> 33;

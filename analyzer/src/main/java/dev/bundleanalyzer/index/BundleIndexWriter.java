@@ -164,7 +164,7 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
                 lastTime = Math.max(lastTime, millis);
             }
         }
-        MessageWords.forEach(messages, (chars, length) -> filter.add(BlockFilter.word(chars, length)));
+        MessageWords.hashes(messages, filter::add);
         doc.add(new BinaryDocValuesField(Fields.BLOCK_FILTER, filter.build()));
         doc.add(new LongRange(Fields.BLOCK_LINE_SPAN, new long[] {firstLine}, new long[] {lastLine}));
         if (firstRecord <= lastRecord) {

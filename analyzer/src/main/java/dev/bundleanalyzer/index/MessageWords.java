@@ -35,6 +35,82 @@ final class MessageWords {
         return List.copyOf(pieces);
     }
 
+    /** Lower-case of each ASCII letter or digit; 0 for every other ASCII char (a break between words). */
+    private static final char[] ASCII_WORD_CHAR = new char[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII_WORD_CHAR[c] = c;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_WORD_CHAR[c] = c;
+            ASCII_WORD_CHAR[c - 32] = c;
+        }
+    }
+
+    /**
+     * Hands the {@link BlockFilter#word hash} of every word of the texts (nulls skipped) to the sink, as {@link
+     * #forEach} finds the words, without copying them: what a block's filter is built from, for millions of lines.
+     */
+    static void hashes(List<String> texts, java.util.function.LongConsumer sink) {
+        for (String s : texts) {
+            if (s == null) {
+                continue;
+            }
+            long h = BlockFilter.FNV_OFFSET;
+            int len = 0;
+            for (int i = 0, n = s.length(); i < n; i++) {
+                char c = s.charAt(i);
+                if (c < 128) {
+                    char w = ASCII_WORD_CHAR[c];
+                    if (w != 0) {
+                        h = (h ^ w) * BlockFilter.FNV_PRIME;
+                        if (++len == MAX_WORD) {
+                            sink.accept(BlockFilter.mix(h));
+                            h = BlockFilter.FNV_OFFSET;
+                            len = 0;
+                        }
+                    } else if (len > 0) {
+                        sink.accept(BlockFilter.mix(h));
+                        h = BlockFilter.FNV_OFFSET;
+                        len = 0;
+                    }
+                    continue;
+                }
+                int cp = s.codePointAt(i);
+                int lower = Character.toLowerCase(cp);
+                i += Character.charCount(cp) - 1;
+                if (lower < 128 && Character.isLetterOrDigit(lower)) {
+                    h = (h ^ lower) * BlockFilter.FNV_PRIME; // the Kelvin sign, dotted capital I: part of the run
+                    if (++len == MAX_WORD) {
+                        sink.accept(BlockFilter.mix(h));
+                        h = BlockFilter.FNV_OFFSET;
+                        len = 0;
+                    }
+                    continue;
+                }
+                if (len > 0) {
+                    sink.accept(BlockFilter.mix(h));
+                    h = BlockFilter.FNV_OFFSET;
+                    len = 0;
+                }
+                if (lower >= 128 && Character.isLetterOrDigit(lower)) {
+                    long one = BlockFilter.FNV_OFFSET;
+                    if (Character.isBmpCodePoint(lower)) {
+                        one = (one ^ lower) * BlockFilter.FNV_PRIME;
+                    } else {
+                        one = (one ^ Character.highSurrogate(lower)) * BlockFilter.FNV_PRIME;
+                        one = (one ^ Character.lowSurrogate(lower)) * BlockFilter.FNV_PRIME;
+                    }
+                    sink.accept(BlockFilter.mix(one));
+                }
+            }
+            if (len > 0) {
+                sink.accept(BlockFilter.mix(h));
+            }
+        }
+    }
+
     /** Receives the words of a text, one at a time, in a buffer reused for the next. */
     @FunctionalInterface
     interface Sink {

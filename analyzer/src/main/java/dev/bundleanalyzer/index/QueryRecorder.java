@@ -52,6 +52,7 @@ public final class QueryRecorder implements EventQueries {
     private final int[][] byLiteral;
     private final int[] always;
     private volatile Consumer<Match> listener = m -> { };
+    private java.util.function.UnaryOperator<String> hitText = java.util.function.UnaryOperator.identity();
 
     /** The first match of a query, as it is read. */
     public record Match(Query query, BundleIndex.Hit hit) {
@@ -160,6 +161,14 @@ public final class QueryRecorder implements EventQueries {
         return found;
     }
 
+    /**
+     * Passes the text of every kept match through {@code clean} (redaction), for events that were not cleaned
+     * before they were seen: only what a report shows needs it. Set before the first event.
+     */
+    public void cleanHits(java.util.function.UnaryOperator<String> clean) {
+        this.hitText = clean;
+    }
+
     /** Told of the first match of each query, on the thread that read it. */
     public void onFirstMatch(Consumer<Match> listener) {
         this.listener = listener;
@@ -236,10 +245,11 @@ public final class QueryRecorder implements EventQueries {
     }
 
     /** The event as the index gives it back: times to the millisecond, as the index keeps them. */
-    private static BundleIndex.Hit hitOf(LogEvent e) {
+    private BundleIndex.Hit hitOf(LogEvent e) {
         Instant time = e.time() == null ? null : Instant.ofEpochMilli(e.time().toEpochMilli());
+        String message = e.message() == null ? null : hitText.apply(e.message());
         return new BundleIndex.Hit(e.file(), e.line(), e.record(), time, e.level(), e.component(), e.eventId(),
-                e.errorCodes(), e.message(), e.raw() != null ? e.raw() : String.valueOf(e.message()));
+                e.errorCodes(), message, hitText.apply(e.raw() != null ? e.raw() : String.valueOf(e.message())));
     }
 
     @Override

@@ -48,6 +48,10 @@ class MessageWordsTest {
                 }
                 String s = text.toString();
                 Set<String> words = new HashSet<>(wordsOf(s));
+                List<Long> hashes = new ArrayList<>();
+                MessageWords.hashes(List.of(s), hashes::add);
+                assertEquals(wordsOf(s).stream().map(BlockFilter::word).toList(), hashes,
+                        () -> "the hashes of the words of '" + s + "'");
                 for (String token : tokens(analyzer, s)) {
                     for (String piece : MessageWords.of(token)) {
                         assertTrue(words.contains(piece), () -> "'" + piece + "' of token '" + token + "' in '" + s

@@ -67,6 +67,25 @@ class RedactionEndToEndTest {
         }
     }
 
+    /** Without an index the events are not cleaned as they are read: the evidence that reaches the report is. */
+    @Test
+    void noSecretReachesTheReportWithoutAnIndex() throws Exception {
+        Path out = work.resolve("no-index");
+        assertEquals(Main.FINDINGS, Main.run(new String[] {"analyze", bundle().toString(), "--out", out.toString(),
+                "--no-index"}));
+        String json = Files.readString(out.resolve("findings.json"));
+        assertTrue(json.contains("MARS-34513"), "the finding still fires");
+        assertTrue(json.contains("[REDACTED:sas-signature]"), "the evidence shows where the value was");
+        try (Stream<Path> files = Files.walk(out)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                String content = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1);
+                for (String secret : SECRETS) {
+                    assertFalse(content.contains(secret), secret + " leaked into " + out.relativize(f));
+                }
+            }
+        }
+    }
+
     @Test
     void noRedactKeepsThemAndSaysSo() throws Exception {
         Path out = work.resolve("raw");

@@ -26,8 +26,8 @@ import org.apache.lucene.search.Query;
  * index, and a finding is known the moment its first event is read.
  *
  * <p>An event is first tested against each query's {@link QueryNeed} (one scan of its message for all of them);
- * the few that pass are put in a one-document {@link MemoryIndex} with the very fields the index would give
- * them, and the query itself decides. Thread-safe: the parser threads of a bundle share one recorder.
+ * for the few that pass the query itself decides, on the event's values ({@link EventMatch}) or, for what that does
+ * not cover, in a one-document {@link MemoryIndex} with the very fields the index would give them. Thread-safe: the parser threads of a bundle share one recorder.
  */
 public final class QueryRecorder implements EventQueries {
 
@@ -213,6 +213,7 @@ public final class QueryRecorder implements EventQueries {
         private final LogEvent event;
         private final long[] literals;
         private IndexSearcher one;
+        private EventMatch.MessageTokens tokens;
         private BundleIndex.Hit hit;
 
         Matcher(LogEvent event, long[] literals) {
@@ -225,15 +226,24 @@ public final class QueryRecorder implements EventQueries {
             if (!r.need.test(literals)) {
                 return;
             }
-            if (one == null) {
-                one = MemoryIndex.fromDocument(EventDocument.searchable(event), analyzer).createSearcher();
-            }
-            try {
-                if (one.count(r.demand.query()) == 0) {
+            if (r.direct != null) {
+                if (tokens == null) {
+                    tokens = new EventMatch.MessageTokens(analyzer, event.message());
+                }
+                if (!r.direct.test(event, tokens)) {
                     return;
                 }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot evaluate " + r.demand.query(), e);
+            } else {
+                if (one == null) {
+                    one = MemoryIndex.fromDocument(EventDocument.searchable(event), analyzer).createSearcher();
+                }
+                try {
+                    if (one.count(r.demand.query()) == 0) {
+                        return;
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot evaluate " + r.demand.query(), e);
+                }
             }
             if (hit == null) {
                 hit = hitOf(event);
@@ -321,6 +331,8 @@ public final class QueryRecorder implements EventQueries {
     private static final class Recorded {
         final Demand demand;
         final QueryNeed need;
+        /** The query decided on the event's values, or null when a one-document index must decide. */
+        final EventMatch direct;
         long count;
         Instant latestTime;
         /** The earliest matches, the latest of them on top. */
@@ -332,6 +344,7 @@ public final class QueryRecorder implements EventQueries {
         Recorded(Demand demand, QueryNeed need) {
             this.demand = demand;
             this.need = need;
+            this.direct = EventMatch.of(demand.query());
             demand.groups().forEach(g -> groups.put(g, new HashMap<>()));
         }
 

@@ -76,6 +76,11 @@ class BlockSearchAgreementTest {
                     Query q = BundleIndex.parse(text);
                     int expected = searcher.count(q);
                     assertEquals(expected, index.count(q), () -> "count of " + text + " (" + q + ")");
+                    boolean direct = !text.contains("~");
+                    if (QUERIES.contains(text)) {
+                        // decided on each event's values, not in a one-document index, but for fuzzy and sloppy ones
+                        assertEquals(direct, EventMatch.of(q) != null, () -> "direct form of " + text);
+                    }
                     matching += expected > 0 ? 1 : 0;
                 }
             }

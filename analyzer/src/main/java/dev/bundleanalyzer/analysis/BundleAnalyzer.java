@@ -139,7 +139,7 @@ public final class BundleAnalyzer {
                 recorded.cleanHits(text -> VisibleText.of(redactor.redact(text)));
             }
             RecordSink out = new CleanSink(tally, recorded, writer, agentVersion, redactor);
-            HandOff handOff = new HandOff(out, recordPool, 2 * jobs);
+            HandOff handOff = new HandOff(out, recordPool, 2 * jobs, jobs);
             EntryParser entries = new EntryParser(detector, handOff, spool, limits.maxLineChars(),
                     limits.maxEntryTime(), deadline);
             BundleReader reader = new BundleReader(limits, pool, spool);

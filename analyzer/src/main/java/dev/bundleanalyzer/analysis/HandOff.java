@@ -6,6 +6,7 @@ import dev.bundleanalyzer.parse.RecordSink;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -25,17 +26,22 @@ final class HandOff {
     private final Semaphore waiting;
     private final int permits;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final int cores;
+    private final AtomicInteger parsing = new AtomicInteger();
 
     /**
      * @param downstream thread-safe: batches run concurrently
      * @param pool       the threads that run the batches, or {@code null} to pass every event on at once
      * @param maxWaiting batches queued or running at most
+     * @param cores      how many entries parsed at once keep every core busy: then each parser runs its own
+     *                   batches, as handing them to another thread costs moving every record to another core's cache
      */
-    HandOff(RecordSink downstream, ExecutorService pool, int maxWaiting) {
+    HandOff(RecordSink downstream, ExecutorService pool, int maxWaiting, int cores) {
         this.downstream = downstream;
         this.pool = pool;
         this.permits = Math.max(1, maxWaiting);
         this.waiting = new Semaphore(permits);
+        this.cores = Math.max(1, cores);
     }
 
     /** A sink for one entry, on the thread that parses it; {@link Batches#close()} hands on what it still holds. */
@@ -57,10 +63,26 @@ final class HandOff {
         }
     }
 
+    /** Passes a batch on; a failure is kept for {@link #drain()} to report. */
+    private void run(LogEvent[] events, int n) {
+        try {
+            for (int i = 0; i < n; i++) {
+                downstream.event(events[i]);
+            }
+        } catch (RuntimeException | Error e) {
+            failure.compareAndSet(null, e instanceof java.io.UncheckedIOException u ? u.getCause() : e);
+        }
+    }
+
     /** The batches of one entry. Not thread-safe: one parser thread. */
     final class Batches implements RecordSink, AutoCloseable {
         private LogEvent[] batch = new LogEvent[BATCH];
         private int size;
+        private boolean closed;
+
+        Batches() {
+            parsing.incrementAndGet();
+        }
 
         @Override
         public void event(LogEvent e) {
@@ -91,6 +113,11 @@ final class HandOff {
 
         @Override
         public void close() {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            parsing.decrementAndGet(); // before the last batch: it may go to an idle core
             if (size > 0) {
                 submit();
             }
@@ -99,17 +126,17 @@ final class HandOff {
         private void submit() {
             LogEvent[] events = batch;
             int n = size;
-            batch = new LogEvent[BATCH];
             size = 0;
+            if (parsing.get() >= cores) {
+                run(events, n); // every core has a parser: this one's batch stays on its core
+                return;
+            }
+            batch = new LogEvent[BATCH];
             waiting.acquireUninterruptibly();
             try {
                 pool.execute(() -> {
                     try {
-                        for (int i = 0; i < n; i++) {
-                            downstream.event(events[i]);
-                        }
-                    } catch (RuntimeException | Error e) {
-                        failure.compareAndSet(null, e instanceof java.io.UncheckedIOException u ? u.getCause() : e);
+                        run(events, n);
                     } finally {
                         waiting.release();
                     }

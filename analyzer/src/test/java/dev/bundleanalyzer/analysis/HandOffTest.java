@@ -35,7 +35,7 @@ class HandOffTest {
             if (!seen.add(e.file() + ":" + e.line())) {
                 duplicates.incrementAndGet();
             }
-        }), pool, 2);
+        }), pool, 2, 2);
         ExecutorService parsers = Executors.newFixedThreadPool(3);
         java.util.List<java.util.concurrent.Future<Object>> entries = new java.util.ArrayList<>();
         try {
@@ -65,7 +65,7 @@ class HandOffTest {
     void aFailureDownstreamIsReportedByDrain() {
         HandOff handOff = new HandOff(sink(e -> {
             throw new UncheckedIOException(new IOException("no space left on device"));
-        }), pool, 2);
+        }), pool, 2, 2);
         try (HandOff.Batches batches = handOff.open()) {
             batches.event(LogEvent.builder("f", 1).message("m").build());
         }
@@ -76,10 +76,31 @@ class HandOffTest {
     @Test
     void withoutAPoolEventsPassOnAtOnce() {
         AtomicInteger count = new AtomicInteger();
-        HandOff handOff = new HandOff(sink(e -> count.incrementAndGet()), null, 2);
+        HandOff handOff = new HandOff(sink(e -> count.incrementAndGet()), null, 2, 2);
         HandOff.Batches batches = handOff.open();
         batches.event(LogEvent.builder("f", 1).message("m").build());
         assertEquals(1, count.get(), "before the batch is closed");
+    }
+
+    @Test
+    void aParserRunsItsOwnBatchesWhileEveryCoreHasOneAndHandsThemOnOtherwise() throws Exception {
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        ExecutorService records = Executors.newSingleThreadExecutor(r -> new Thread(r, "records"));
+        HandOff handOff = new HandOff(sink(e -> threads.add(e.file() + "@" + Thread.currentThread().getName())),
+                records, 2, 2);
+        HandOff.Batches first = handOff.open();
+        HandOff.Batches second = handOff.open();
+        for (int line = 1; line <= HandOff.BATCH; line++) {
+            first.event(LogEvent.builder("a", line).message("m").build());
+        }
+        second.close(); // one parser left on two cores: its batches go to the other threads
+        for (int line = 1; line <= HandOff.BATCH; line++) {
+            first.event(LogEvent.builder("b", line).message("m").build());
+        }
+        first.close();
+        handOff.drain();
+        records.shutdown();
+        assertEquals(Set.of("a@" + Thread.currentThread().getName(), "b@records"), threads);
     }
 
     private static RecordSink sink(java.util.function.Consumer<LogEvent> events) {

@@ -7,8 +7,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -21,11 +19,8 @@ import org.apache.lucene.document.LongRange;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.ReaderUtil;
-import org.apache.lucene.util.BytesRef;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.ScoreMode;
 import org.apache.lucene.search.SimpleCollector;
 import org.apache.lucene.document.LongPoint;
@@ -41,7 +36,6 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.index.Term;
 
@@ -55,7 +49,6 @@ public final class BundleIndex implements EventQueries, Closeable {
     private static final Query EVENTS = new TermQuery(new Term(Fields.TYPE, Fields.TYPE_EVENT));
     private static final Query BLOCKS = new TermQuery(new Term(Fields.BLOCK, "true"));
     private static final Sort BY_TIME = new Sort(timeSort(false));
-    private static final Sort BY_TIME_DESC = new Sort(timeSort(true));
     /**
      * How far before a span {@link #sourceLines} looks for records that start earlier and run into it (a stack
      * trace appended to its trace line); a record longer than this loses its first lines as context, nothing more.

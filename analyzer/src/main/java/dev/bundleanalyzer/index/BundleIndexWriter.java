@@ -13,7 +13,6 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -173,7 +172,6 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
         if (firstTime <= lastTime) {
             doc.add(new LongRange(Fields.BLOCK_TIME_SPAN, new long[] {firstTime}, new long[] {lastTime}));
             doc.add(new NumericDocValuesField(Fields.TIME_SORT, firstTime));
-            doc.add(new NumericDocValuesField(Fields.BLOCK_TIME_LAST, lastTime));
         } else {
             untimed(doc);
         }

@@ -36,9 +36,10 @@ public final class Fields {
     public static final String FACT_VALUE = "factValue";
 
     /*
-     * Events are indexed in blocks of consecutive events of one file: one document each, with every keyword value
-     * of its events, the words of their messages, the spans of their times, lines and record numbers, and the
-     * events themselves as one stored value. Users never query these fields; BlockQueries rewrites their queries.
+     * Events are indexed in blocks of consecutive events of one file: one document each, with the keyword values
+     * of its events as terms (but those of FILTERED), a Bloom filter of their message words and FILTERED values,
+     * the spans of their times, lines and record numbers, and the events themselves as one binary doc value.
+     * Users never query these fields; BlockQueries rewrites their queries.
      */
     /** Marks a block document. */
     static final String BLOCK = "block";
@@ -49,8 +50,7 @@ public final class Fields {
     static final String BLOCK_TIME_SPAN = "block.timeSpan";
     static final String BLOCK_LINE_SPAN = "block.lineSpan";
     static final String BLOCK_RECORD_SPAN = "block.recordSpan";
-    /** Doc values: the latest time in the block ({@link #TIME_SORT} has the earliest). */
-    static final String BLOCK_TIME_LAST = "block.timeLast";
+    /** Doc values: the block's events ({@link EventBlock}, packed by {@link BlockPacker}). */
     static final String BLOCK_EVENTS = "block.events";
 
     public static final String TYPE_EVENT = "event";

@@ -20,8 +20,10 @@ public final class LiteralScanner {
     private final int classes;
     /** Literals that end in each state (its own and those of its suffix states): {@code words} longs a state. */
     private final long[] output;
-    /** See the constructor. */
+    /** See the constructor: the wide table, or {@code null} when the compact one serves. */
     private final int[] step;
+    /** See the constructor: the compact table, or {@code null}. */
+    private final short[] compactStep;
 
     /** A scanner that sets bit {@code i} for literal {@code i}. */
     public LiteralScanner(List<String> literals) {
@@ -111,19 +113,38 @@ public final class LiteralScanner {
         for (int state = 0; state < states; state++) {
             System.arraycopy(out.get(state), 0, output, state * words, words);
         }
-        // one load per char: the next state by ASCII char, as its offset in this table, negative when a literal
-        // ends there (the root, offset 0, ends none)
-        step = new int[states * 128];
-        for (int state = 0; state < states; state++) {
-            for (int c = 0; c < 128; c++) {
-                int to = next[state * classes + classOf[c]];
-                boolean emits = false;
-                for (int w = 0; w < words; w++) {
-                    emits |= output[to * words + w] != 0;
+        // one load per char, on the state: the next state by char class, as its offset in this table (the class
+        // added), negative when a literal ends there (the root, offset 0, ends none). Rows of classes, in shorts,
+        // keep the table of a hundred literals within the processor's first cache, where rows of 128 ASCII chars
+        // in ints spilled out of it on text full of digits and hex; a larger automaton takes the wide table.
+        if ((long) states * classes <= Short.MAX_VALUE) {
+            compactStep = new short[states * classes];
+            for (int state = 0; state < states; state++) {
+                for (int k = 0; k < classes; k++) {
+                    int to = next[state * classes + k];
+                    compactStep[state * classes + k] = (short) (emits(to) ? -to * classes : to * classes);
                 }
-                step[state * 128 + c] = emits ? -to * 128 : to * 128;
+            }
+            step = null;
+        } else {
+            step = new int[states * 128];
+            for (int state = 0; state < states; state++) {
+                for (int c = 0; c < 128; c++) {
+                    int to = next[state * classes + classOf[c]];
+                    step[state * 128 + c] = emits(to) ? -to * 128 : to * 128;
+                }
+            }
+            compactStep = null;
+        }
+    }
+
+    private boolean emits(int state) {
+        for (int w = 0; w < words; w++) {
+            if (output[state * words + w] != 0) {
+                return true;
             }
         }
+        return false;
     }
 
     /**
@@ -134,6 +155,10 @@ public final class LiteralScanner {
     public void scan(CharSequence text, long[] found) {
         Arrays.fill(found, 0L);
         if (text == null || literals == 0) {
+            return;
+        }
+        if (compactStep != null) {
+            scanCompact(text, found);
             return;
         }
         int at = 0;
@@ -147,6 +172,26 @@ public final class LiteralScanner {
             if (at < 0) {
                 at = -at;
                 for (int w = 0, from = (at >>> 7) * words; w < words; w++) {
+                    found[w] |= output[from + w];
+                }
+            }
+        }
+    }
+
+    private void scanCompact(CharSequence text, long[] found) {
+        short[] table = compactStep;
+        byte[] classOfChar = classOf;
+        int at = 0;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                char lower = Character.toLowerCase(c);
+                c = lower < 128 ? lower : 0;
+            }
+            at = table[at + classOfChar[c]];
+            if (at < 0) {
+                at = -at;
+                for (int w = 0, from = (at / classes) * words; w < words; w++) {
                     found[w] |= output[from + w];
                 }
             }

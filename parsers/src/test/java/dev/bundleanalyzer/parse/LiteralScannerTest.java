@@ -25,15 +25,31 @@ class LiteralScannerTest {
 
     @Test
     void agreesWithOneSearchPerLiteralOnRandomText() {
-        Random random = new Random(7);
+        agreesOnRandomText(new Random(7), 150, 5, "abcde 0x"); // more than 64: bitsets of several words
+    }
+
+    /** So many long literals that the automaton takes the wide table rather than the compact one. */
+    @Test
+    void aLargeAutomatonAgreesAsWell() {
+        agreesOnRandomText(new Random(9), 3000, 12, "abcdefghijklmnopqrstuvwxyz0123456789 ");
+    }
+
+    private static void agreesOnRandomText(Random random, int count, int maxLength, String alphabet) {
         List<String> literals = new ArrayList<>();
-        for (int i = 0; i < 150; i++) { // more than 64: bitsets of several words
-            literals.add(word(random, 1 + random.nextInt(5)));
+        for (int i = 0; i < count; i++) {
+            String w = word(random, 1 + random.nextInt(maxLength), alphabet);
+            if (!w.isBlank()) {
+                literals.add(w);
+            }
         }
         List<String> distinct = literals.stream().distinct().toList();
         LiteralScanner scanner = new LiteralScanner(distinct);
         for (int t = 0; t < 2000; t++) {
-            String text = word(random, random.nextInt(80));
+            String text = word(random, random.nextInt(80), alphabet);
+            if (random.nextInt(4) == 0) {
+                // a literal inside, so that the large automaton finds something too
+                text = text + distinct.get(random.nextInt(distinct.size())) + word(random, 5, alphabet);
+            }
             if (random.nextBoolean()) {
                 text = text.toUpperCase(Locale.ROOT);
             }
@@ -57,10 +73,10 @@ class LiteralScannerTest {
     }
 
     /** Text over a small alphabet, so that literals occur often. */
-    private static String word(Random random, int length) {
+    private static String word(Random random, int length, String alphabet) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < length; i++) {
-            sb.append("abcde 0x".charAt(random.nextInt(8)));
+            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return sb.toString();
     }

@@ -12,7 +12,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * Hands the events a parser reads to other threads in batches, so that what happens to each event (redaction,
  * the rules' queries, the index) runs beside the parsing instead of after it: a bundle of a few large trace logs
- * then keeps every core busy, not one per file. Facts and notes, few, pass on the parser's thread.
+ * then keeps every core busy, not one per file. While as many entries are parsed as there are cores, each parser
+ * passes its events on itself, one by one, while they are still in its core's cache. Facts and notes, few, pass on
+ * the parser's thread.
  *
  * <p>At most a fixed number of batches wait at once: a parser faster than the rest waits rather than fill the heap.
  */
@@ -70,8 +72,12 @@ final class HandOff {
                 downstream.event(events[i]);
             }
         } catch (RuntimeException | Error e) {
-            failure.compareAndSet(null, e instanceof java.io.UncheckedIOException u ? u.getCause() : e);
+            fail(e);
         }
+    }
+
+    private void fail(Throwable e) {
+        failure.compareAndSet(null, e instanceof java.io.UncheckedIOException u ? u.getCause() : e);
     }
 
     /** The batches of one entry. Not thread-safe: one parser thread. */
@@ -88,6 +94,19 @@ final class HandOff {
         public void event(LogEvent e) {
             if (pool == null) {
                 downstream.event(e);
+                return;
+            }
+            if (parsing.get() >= cores) {
+                // every core has a parser: this one passes its events on at once, while they are in its cache
+                if (size > 0) {
+                    run(batch, size);
+                    size = 0;
+                }
+                try {
+                    downstream.event(e);
+                } catch (RuntimeException | Error failed) {
+                    fail(failed);
+                }
                 return;
             }
             batch[size++] = e;

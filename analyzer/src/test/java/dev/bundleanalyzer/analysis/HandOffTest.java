@@ -83,7 +83,7 @@ class HandOffTest {
     }
 
     @Test
-    void aParserRunsItsOwnBatchesWhileEveryCoreHasOneAndHandsThemOnOtherwise() throws Exception {
+    void aParserPassesItsEventsOnItselfWhileEveryCoreHasOneAndHandsThemOnOtherwise() throws Exception {
         Set<String> threads = ConcurrentHashMap.newKeySet();
         ExecutorService records = Executors.newSingleThreadExecutor(r -> new Thread(r, "records"));
         HandOff handOff = new HandOff(sink(e -> threads.add(e.file() + "@" + Thread.currentThread().getName())),

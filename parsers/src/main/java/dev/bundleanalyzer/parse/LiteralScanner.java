@@ -24,6 +24,15 @@ public final class LiteralScanner {
     private final int[] step;
     /** See the constructor: the compact table, or {@code null}. */
     private final short[] compactStep;
+    /**
+     * When every literal has two chars or more: a bit for each pair of chars (lower-cased, 7 bits each) that starts
+     * one, and those literals by pair; {@code null} otherwise.
+     */
+    private final long[] pairs;
+    private final char[][][] startingWith;
+    private final int[][] idsStartingWith;
+    /** The lower case of each ASCII char that some literal has; 0 for the others. */
+    private final char[] literalChar = new char[128];
 
     /** A scanner that sets bit {@code i} for literal {@code i}. */
     public LiteralScanner(List<String> literals) {
@@ -60,6 +69,36 @@ public final class LiteralScanner {
             classOf[c] = classOf[Character.toLowerCase(c)];
         }
         this.classes = classCount;
+        for (char c = 0; c < 128; c++) {
+            literalChar[c] = classOf[c] == 0 ? 0 : Character.toLowerCase(c);
+        }
+        boolean allPairs = !literals.isEmpty() && literals.stream().allMatch(l -> l.length() >= 2);
+        if (allPairs) {
+            pairs = new long[(128 * 128) >>> 6];
+            List<List<Integer>> byPair = new ArrayList<>(java.util.Collections.nCopies(128 * 128, null));
+            for (int i = 0; i < literals.size(); i++) {
+                String l = literals.get(i);
+                int key = (l.charAt(0) << 7) | l.charAt(1);
+                pairs[key >>> 6] |= 1L << key;
+                if (byPair.get(key) == null) {
+                    byPair.set(key, new ArrayList<>());
+                }
+                byPair.get(key).add(i);
+            }
+            startingWith = new char[128 * 128][][];
+            idsStartingWith = new int[128 * 128][];
+            for (int key = 0; key < byPair.size(); key++) {
+                List<Integer> of = byPair.get(key);
+                if (of != null) {
+                    startingWith[key] = of.stream().map(i -> literals.get(i).toCharArray()).toArray(char[][]::new);
+                    idsStartingWith[key] = of.stream().mapToInt(i -> ids[i]).toArray();
+                }
+            }
+        } else {
+            pairs = null;
+            startingWith = null;
+            idsStartingWith = null;
+        }
 
         List<int[]> trie = new ArrayList<>();
         List<long[]> out = new ArrayList<>();
@@ -157,6 +196,10 @@ public final class LiteralScanner {
         if (text == null || literals == 0) {
             return;
         }
+        if (pairs != null) {
+            scanPairs(text, found);
+            return;
+        }
         if (compactStep != null) {
             scanCompact(text, found);
             return;
@@ -176,6 +219,55 @@ public final class LiteralScanner {
                 }
             }
         }
+    }
+
+    /**
+     * Looks up each pair of chars in a table and compares the literals that start with it: no char waits for the
+     * one before as it does in the automaton, and most pairs of a log line start nothing.
+     */
+    private void scanPairs(CharSequence text, long[] found) {
+        int n = text.length();
+        if (n < 2) {
+            return;
+        }
+        long[] table = pairs;
+        int previous = lowerLiteralChar(text.charAt(0));
+        for (int i = 1; i < n; i++) {
+            int current = lowerLiteralChar(text.charAt(i));
+            int key = (previous << 7) | current;
+            if ((table[key >>> 6] & (1L << key)) != 0) {
+                compare(text, i - 1, key, found);
+            }
+            previous = current;
+        }
+    }
+
+    private void compare(CharSequence text, int start, int key, long[] found) {
+        char[][] candidates = startingWith[key];
+        int[] ids = idsStartingWith[key];
+        int n = text.length();
+        for (int k = 0; k < candidates.length; k++) {
+            char[] literal = candidates[k];
+            if (start + literal.length > n) {
+                continue;
+            }
+            int j = 2;
+            while (j < literal.length && lowerLiteralChar(text.charAt(start + j)) == literal[j]) {
+                j++;
+            }
+            if (j == literal.length) {
+                found[ids[k] >>> 6] |= 1L << ids[k];
+            }
+        }
+    }
+
+    /** The lower case of a char as the literals have it (the Kelvin sign is a k), or 0 for a char of none. */
+    private int lowerLiteralChar(char c) {
+        if (c < 128) {
+            return literalChar[c];
+        }
+        char lower = Character.toLowerCase(c);
+        return lower < 128 ? literalChar[lower] : 0;
     }
 
     private void scanCompact(CharSequence text, long[] found) {

@@ -25,19 +25,26 @@ class LiteralScannerTest {
 
     @Test
     void agreesWithOneSearchPerLiteralOnRandomText() {
-        agreesOnRandomText(new Random(7), 150, 5, "abcde 0x"); // more than 64: bitsets of several words
+        agreesOnRandomText(new Random(7), 150, 5, "abcde 0x", 1); // more than 64: bitsets of several words
+    }
+
+    /** Literals of two chars or more are found by their first pair, not by the automaton. */
+    @Test
+    void literalsOfTwoCharsOrMoreAgreeAsWell() {
+        agreesOnRandomText(new Random(8), 150, 6, "abcde 0x", 2);
+        agreesOnRandomText(new Random(10), 40, 8, "abcdefghijklmnopqrstuvwxyz0123456789 :=/<-", 2);
     }
 
     /** So many long literals that the automaton takes the wide table rather than the compact one. */
     @Test
     void aLargeAutomatonAgreesAsWell() {
-        agreesOnRandomText(new Random(9), 3000, 12, "abcdefghijklmnopqrstuvwxyz0123456789 ");
+        agreesOnRandomText(new Random(9), 3000, 12, "abcdefghijklmnopqrstuvwxyz0123456789 ", 1);
     }
 
-    private static void agreesOnRandomText(Random random, int count, int maxLength, String alphabet) {
+    private static void agreesOnRandomText(Random random, int count, int maxLength, String alphabet, int minLength) {
         List<String> literals = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String w = word(random, 1 + random.nextInt(maxLength), alphabet);
+            String w = word(random, minLength + random.nextInt(maxLength - minLength + 1), alphabet);
             if (!w.isBlank()) {
                 literals.add(w);
             }

@@ -206,11 +206,7 @@ public final class LiteralScanner {
         }
         int at = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= 128) {
-                char lower = Character.toLowerCase(c);
-                c = lower < 128 ? lower : 0;
-            }
+            char c = ascii(text.charAt(i));
             at = step[at + c];
             if (at < 0) {
                 at = -at;
@@ -261,13 +257,18 @@ public final class LiteralScanner {
         }
     }
 
-    /** The lower case of a char as the literals have it (the Kelvin sign is a k), or 0 for a char of none. */
-    private int lowerLiteralChar(char c) {
+    /** An ASCII char as it is, another as its lower case when that is ASCII (the Kelvin sign is a k), else 0. */
+    private static char ascii(char c) {
         if (c < 128) {
-            return literalChar[c];
+            return c;
         }
         char lower = Character.toLowerCase(c);
-        return lower < 128 ? literalChar[lower] : 0;
+        return lower < 128 ? lower : 0;
+    }
+
+    /** The lower case of a char as the literals have it (the Kelvin sign is a k), or 0 for a char of none. */
+    private int lowerLiteralChar(char c) {
+        return literalChar[ascii(c)];
     }
 
     private void scanCompact(CharSequence text, long[] found) {
@@ -275,11 +276,7 @@ public final class LiteralScanner {
         byte[] classOfChar = classOf;
         int at = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
-            char c = text.charAt(i);
-            if (c >= 128) {
-                char lower = Character.toLowerCase(c);
-                c = lower < 128 ? lower : 0;
-            }
+            char c = ascii(text.charAt(i));
             at = table[at + classOfChar[c]];
             if (at < 0) {
                 at = -at;

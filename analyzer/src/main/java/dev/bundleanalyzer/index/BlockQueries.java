@@ -7,8 +7,6 @@ import org.apache.lucene.document.LongRange;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.MultiTermQuery;
@@ -34,12 +32,7 @@ final class BlockQueries {
 
     /** The query on blocks for a query on events. */
     static Query relax(Query query) {
-        if (query instanceof BoostQuery boost) {
-            return relax(boost.getQuery());
-        }
-        if (query instanceof ConstantScoreQuery constant) {
-            return relax(constant.getQuery());
-        }
+        query = QueryShapes.unwrap(query);
         if (query instanceof MatchAllDocsQuery) {
             return EVERY_BLOCK;
         }

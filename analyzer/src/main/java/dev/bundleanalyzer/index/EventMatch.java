@@ -15,8 +15,6 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.AutomatonQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
@@ -77,12 +75,7 @@ abstract class EventMatch {
 
     /** The direct form of a query, or {@code null} when the one-document index must decide. */
     static EventMatch of(Query query) {
-        if (query instanceof BoostQuery boost) {
-            return of(boost.getQuery());
-        }
-        if (query instanceof ConstantScoreQuery constant) {
-            return of(constant.getQuery());
-        }
+        query = QueryShapes.unwrap(query);
         if (query instanceof MatchAllDocsQuery) {
             return new Constant(true);
         }

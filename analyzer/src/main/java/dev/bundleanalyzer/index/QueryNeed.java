@@ -8,8 +8,6 @@ import java.util.function.Consumer;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
@@ -102,12 +100,7 @@ sealed interface QueryNeed {
 
     /** The need of a query, its literals numbered by {@code literals}. */
     static QueryNeed of(Query query, Literals literals) {
-        if (query instanceof BoostQuery boost) {
-            return of(boost.getQuery(), literals);
-        }
-        if (query instanceof ConstantScoreQuery constant) {
-            return of(constant.getQuery(), literals);
-        }
+        query = QueryShapes.unwrap(query);
         if (query instanceof TermQuery term) {
             return literal(term.getTerm().field(), term.getTerm().text(), literals);
         }

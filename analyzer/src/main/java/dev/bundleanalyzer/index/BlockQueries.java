@@ -105,11 +105,10 @@ final class BlockQueries {
         if (!Fields.MESSAGE.equals(term.field())) {
             return new TermQuery(term);
         }
-        List<String> words = MessageWords.of(term.text());
-        if (words.isEmpty()) {
-            return EVERY_BLOCK;
-        }
-        return new BlockFilterQuery(words.stream().mapToLong(BlockFilter::word).toArray(), term.toString());
+        java.util.stream.LongStream.Builder words = java.util.stream.LongStream.builder();
+        MessageWords.hashes(List.of(term.text()), words::add);
+        long[] hashes = words.build().distinct().toArray();
+        return hashes.length == 0 ? EVERY_BLOCK : new BlockFilterQuery(hashes, term.toString());
     }
 
     private static Query allOf(List<Query> all) {

@@ -120,24 +120,12 @@ abstract class EventMatch {
     /** The values of a keyword field of an event as the index writes them: cut and lower-cased. */
     private static List<String> keywordValues(LogEvent e, String field) {
         List<String> values = new ArrayList<>(1);
-        if (Fields.TYPE.equals(field)) {
-            values.add(Fields.TYPE_EVENT);
-        } else if (Fields.FILE.equals(field)) {
-            add(values, e.file());
-        } else {
-            EventDocument.keywords(e, (f, v) -> {
-                if (f.equals(field)) {
-                    add(values, v);
-                }
-            });
+        for (String v : QueryNeed.strings(QueryNeed.valueOf(e, field))) {
+            if (!v.isEmpty()) {
+                values.add(EventDocument.term(v).toLowerCase(Locale.ROOT));
+            }
         }
         return values;
-    }
-
-    private static void add(List<String> values, String value) {
-        if (value != null && !value.isEmpty()) {
-            values.add(EventDocument.term(value).toLowerCase(Locale.ROOT));
-        }
     }
 
     private static final class Constant extends EventMatch {

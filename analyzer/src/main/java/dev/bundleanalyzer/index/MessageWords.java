@@ -1,13 +1,11 @@
 package dev.bundleanalyzer.index;
 
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * The words of a block's messages as the block index keeps them: runs of ASCII letters and digits, and every other
  * letter or digit on its own, all lower-cased. Far cheaper than the Unicode word breaks of {@link
- * IndexAnalyzers#message()}, and never stricter: the pieces of a message term (its {@link #of words}) are words of
+ * IndexAnalyzers#message()}, and never stricter: the pieces of a message term (its words) are words of
  * every message that holds the term, because those word breaks never split a run of ASCII letters and digits. A
  * block is then a candidate for a term when it has all of the term's pieces, and the term itself decides on each
  * of the block's events.
@@ -24,17 +22,6 @@ final class MessageWords {
     private MessageWords() {
     }
 
-    /** The pieces of one analysed message term, in order, without repeats. */
-    static List<String> of(String term) {
-        Set<String> pieces = new LinkedHashSet<>();
-        Stream words = new Stream(List.of(term));
-        int n;
-        while ((n = words.next()) >= 0) {
-            pieces.add(new String(words.word, 0, n));
-        }
-        return List.copyOf(pieces);
-    }
-
     /** Lower-case of each ASCII letter or digit; 0 for every other ASCII char (a break between words). */
     private static final char[] ASCII_WORD_CHAR = new char[128];
 
@@ -49,8 +36,8 @@ final class MessageWords {
     }
 
     /**
-     * Hands the {@link BlockFilter#word hash} of every word of the texts (nulls skipped) to the sink, as {@link
-     * #forEach} finds the words, without copying them: what a block's filter is built from, for millions of lines.
+     * Hands the {@link BlockFilter#word hash} of every word of the texts (nulls skipped) to the sink, without
+     * copying the words: what a block's filter is built from, for millions of lines, and what a query term asks of it.
      */
     static void hashes(List<String> texts, java.util.function.LongConsumer sink) {
         for (String s : texts) {
@@ -108,105 +95,6 @@ final class MessageWords {
             if (len > 0) {
                 sink.accept(BlockFilter.mix(h));
             }
-        }
-    }
-
-    /** Receives the words of a text, one at a time, in a buffer reused for the next. */
-    @FunctionalInterface
-    interface Sink {
-        void word(char[] chars, int length);
-    }
-
-    /** Hands every word of the texts (nulls skipped) to the sink. */
-    static void forEach(List<String> texts, Sink sink) {
-        Stream words = new Stream(texts);
-        int n;
-        while ((n = words.next()) >= 0) {
-            sink.word(words.word, n);
-        }
-    }
-
-    /** Walks the words of a list of texts; reused buffer, no object per word. */
-    private static final class Stream {
-        private final List<String> texts;
-        private int text = -1;
-        private String current = "";
-        private int pos;
-        char[] word = new char[64];
-
-        Stream(List<String> texts) {
-            this.texts = texts;
-        }
-
-        /** Copies the next word into {@link #word} and returns its length, or -1 at the end. */
-        int next() {
-            while (true) {
-                if (pos >= current.length()) {
-                    do {
-                        if (++text >= texts.size()) {
-                            return -1;
-                        }
-                        current = texts.get(text);
-                    } while (current == null);
-                    pos = 0;
-                    continue;
-                }
-                String s = current;
-                int len = 0;
-                while (pos < s.length()) {
-                    char c = s.charAt(pos);
-                    if (c < 128) {
-                        if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c >= 'A' && c <= 'Z') {
-                            word = append(word, len++, c <= 'Z' && c >= 'A' ? (char) (c + 32) : c);
-                            pos++;
-                            if (len == MAX_WORD) {
-                                return len;
-                            }
-                            continue;
-                        }
-                        pos++;
-                        if (len > 0) {
-                            return len;
-                        }
-                        continue;
-                    }
-                    int cp = s.codePointAt(pos);
-                    int lower = Character.toLowerCase(cp);
-                    if (lower < 128) {
-                        // a letter that lower-cases to ASCII (the Kelvin sign, dotted capital I) joins the run
-                        if (Character.isLetterOrDigit(lower)) {
-                            word = append(word, len++, (char) lower);
-                            pos += Character.charCount(cp);
-                            if (len == MAX_WORD) {
-                                return len;
-                            }
-                            continue;
-                        }
-                        pos += Character.charCount(cp);
-                        if (len > 0) {
-                            return len;
-                        }
-                        continue;
-                    }
-                    if (len > 0) {
-                        return len; // the run ends here; this char is looked at again as a word of its own
-                    }
-                    pos += Character.charCount(cp);
-                    if (Character.isLetterOrDigit(lower)) {
-                        return Character.toChars(lower, word, 0);
-                    }
-                }
-                if (len > 0) {
-                    return len;
-                }
-            }
-        }
-
-
-        private static char[] append(char[] word, int at, char c) {
-            char[] w = at < word.length ? word : java.util.Arrays.copyOf(word, word.length * 2);
-            w[at] = c;
-            return w;
         }
     }
 }

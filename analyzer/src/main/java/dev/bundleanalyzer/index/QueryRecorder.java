@@ -27,7 +27,8 @@ import org.apache.lucene.search.Query;
  *
  * <p>An event is first tested against each query's {@link QueryNeed} (one scan of its message for all of them);
  * for the few that pass the query itself decides, on the event's values ({@link EventMatch}) or, for what that does
- * not cover, in a one-document {@link MemoryIndex} with the very fields the index would give them. Thread-safe: the parser threads of a bundle share one recorder.
+ * not cover, in a one-document {@link MemoryIndex} with the very fields the index would give them. Thread-safe: the
+ * parser threads of a bundle share one recorder.
  */
 public final class QueryRecorder implements EventQueries {
 

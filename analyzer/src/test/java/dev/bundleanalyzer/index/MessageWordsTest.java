@@ -20,15 +20,16 @@ class MessageWordsTest {
 
     @Test
     void wordsAreRunsOfAsciiLettersAndDigitsAndEveryOtherLetterAlone() {
-        assertEquals(List.of("0x1fc07"), MessageWords.of("0x1FC07"));
-        assertEquals(List.of("2", "0", "9249"), MessageWords.of("2.0.9249.0"));
-        assertEquals(List.of("credentials"), MessageWords.of("Credentials"));
-        assertEquals(List.of("cbengine", "exe"), MessageWords.of("cbengine.exe"));
-        assertEquals(List.of("백", "업"), MessageWords.of("백업"));
-        assertEquals(List.of("kelvin"), MessageWords.of("\u212Aelvin"), "the Kelvin sign lower-cases to k");
-        assertEquals(List.of(), MessageWords.of("⚠ -- ,"));
-        assertEquals(List.of("a".repeat(255), "a".repeat(45)), MessageWords.of("a".repeat(300)));
-        assertEquals(List.of("1".repeat(255), "11"), MessageWords.of("1".repeat(257)));
+        assertEquals(words("0x1fc07"), hashesOf("0x1FC07"));
+        assertEquals(words("2", "0", "9249", "0"), hashesOf("2.0.9249.0"));
+        assertEquals(words("credentials"), hashesOf("Credentials"));
+        assertEquals(words("cbengine", "exe"), hashesOf("cbengine.exe"));
+        assertEquals(words("백", "업"), hashesOf("백업"));
+        assertEquals(words("kelvin"), hashesOf("\u212Aelvin"), "the Kelvin sign lower-cases to k");
+        assertEquals(words(), hashesOf("⚠ -- ,"));
+        assertEquals(words("a".repeat(255), "a".repeat(45)), hashesOf("a".repeat(300)));
+        assertEquals(words("1".repeat(255), "11"), hashesOf("1".repeat(257)));
+        assertEquals(words("日", "本"), hashesOf("日本"), "ideographs one by one");
     }
 
     /**
@@ -47,25 +48,26 @@ class MessageWordsTest {
                     text.append(Character.isHighSurrogate(c) ? ALPHABET.substring(at, at + 2) : Character.isLowSurrogate(c) ? "z" : String.valueOf(c));
                 }
                 String s = text.toString();
-                Set<String> words = new HashSet<>(wordsOf(s));
-                List<Long> hashes = new ArrayList<>();
-                MessageWords.hashes(List.of(s), hashes::add);
-                assertEquals(wordsOf(s).stream().map(BlockFilter::word).toList(), hashes,
-                        () -> "the hashes of the words of '" + s + "'");
+                Set<Long> words = new HashSet<>(hashesOf(s));
                 for (String token : tokens(analyzer, s)) {
-                    for (String piece : MessageWords.of(token)) {
-                        assertTrue(words.contains(piece), () -> "'" + piece + "' of token '" + token + "' in '" + s
-                                + "' is not among its words " + words);
+                    for (long piece : hashesOf(token)) {
+                        assertTrue(words.contains(piece), () -> "a word of token '" + token + "' in '" + s
+                                + "' is not among the words of the text");
                     }
                 }
             }
         }
     }
 
-    private static List<String> wordsOf(String text) {
-        List<String> words = new ArrayList<>();
-        MessageWords.forEach(List.of(text), (chars, length) -> words.add(new String(chars, 0, length)));
-        return words;
+    /** The hashes of the words of a text, in order, as a block's filter gets them. */
+    private static List<Long> hashesOf(String text) {
+        List<Long> hashes = new ArrayList<>();
+        MessageWords.hashes(List.of(text), hashes::add);
+        return hashes;
+    }
+
+    private static List<Long> words(String... words) {
+        return java.util.Arrays.stream(words).map(BlockFilter::word).toList();
     }
 
     private static List<String> tokens(Analyzer analyzer, String text) throws IOException {

@@ -34,7 +34,6 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
-import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.store.NIOFSDirectory;
 import org.apache.lucene.index.Term;
@@ -48,7 +47,7 @@ public final class BundleIndex implements EventQueries, Closeable {
 
     private static final Query EVENTS = new TermQuery(new Term(Fields.TYPE, Fields.TYPE_EVENT));
     private static final Query BLOCKS = new TermQuery(new Term(Fields.BLOCK, "true"));
-    private static final Sort BY_TIME = new Sort(timeSort(false));
+    private static final Query FACTS = new TermQuery(new Term(Fields.TYPE, Fields.TYPE_FACT));
     /**
      * How far before a span {@link #sourceLines} looks for records that start earlier and run into it (a stack
      * trace appended to its trace line); a record longer than this loses its first lines as context, nothing more.
@@ -126,16 +125,16 @@ public final class BundleIndex implements EventQueries, Closeable {
     /** How many records (events and facts) match, and the first {@code limit} of them in time order. */
     public Found find(Query query, int limit) throws IOException {
         QueryRecorder events = evaluate(new QueryRecorder.Demand(query, Math.max(0, limit), 0, Set.of()));
-        Query exact = notBlocks(query);
-        long count = events.count(query) + searcher.count(exact);
+        // the events came through the recorder, those of an index written before blocks too: here only facts
+        Query facts = new BooleanQuery.Builder().add(query, BooleanClause.Occur.MUST)
+                .add(FACTS, BooleanClause.Occur.FILTER).build();
+        long count = events.count(query) + searcher.count(facts);
         List<Record> earliest = new ArrayList<>();
         events.search(query, Math.max(0, limit), false).forEach(h -> earliest.add(new Record(h, null, null)));
         if (limit > 0) {
-            for (ScoreDoc sd : searcher.search(exact, limit, BY_TIME).scoreDocs) {
+            for (ScoreDoc sd : searcher.search(facts, limit, Sort.INDEXORDER).scoreDocs) {
                 Document doc = searcher.storedFields().document(sd.doc);
-                if (doc.get(Fields.FACT_KEY) != null) {
-                    earliest.add(new Record(toHit(doc), doc.get(Fields.FACT_KEY), doc.get(Fields.FACT_VALUE)));
-                } // an event of an index written before blocks came through the recorder already
+                earliest.add(new Record(toHit(doc), doc.get(Fields.FACT_KEY), doc.get(Fields.FACT_VALUE)));
             }
         }
         earliest.sort(java.util.Comparator.comparing(Record::hit, QueryRecorder.ORDER));
@@ -186,7 +185,7 @@ public final class BundleIndex implements EventQueries, Closeable {
         }
     }
 
-    /** The documents a query finds, in index order (stored fields read fastest that way). */
+    /** The documents a query finds, in index order (doc values and stored fields are read forward). */
     private int[] docs(Query query) throws IOException {
         int[][] found = {new int[64]};
         int[] size = {0};
@@ -345,12 +344,6 @@ public final class BundleIndex implements EventQueries, Closeable {
 
     private static String stripCarriageReturn(String line) {
         return line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-    }
-
-    private static SortField timeSort(boolean reverse) {
-        SortField field = new SortField(Fields.TIME_SORT, SortField.Type.LONG, reverse);
-        field.setMissingValue(Long.MAX_VALUE);
-        return field;
     }
 
     @Override

@@ -11,7 +11,6 @@ import java.util.Locale;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongPoint;
-import org.apache.lucene.document.NumericDocValuesField;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -171,9 +170,6 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
         }
         if (firstTime <= lastTime) {
             doc.add(new LongRange(Fields.BLOCK_TIME_SPAN, new long[] {firstTime}, new long[] {lastTime}));
-            doc.add(new NumericDocValuesField(Fields.TIME_SORT, firstTime));
-        } else {
-            untimed(doc);
         }
         // doc values, not stored fields: those compress every value, and most blocks do not shrink (see BlockPacker)
         doc.add(new BinaryDocValuesField(Fields.BLOCK_EVENTS, block.packer.pack(EventBlock.encode(block.events))));
@@ -192,7 +188,6 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
         doc.add(new StoredField(Fields.LINE, f.line()));
         doc.add(new LongPoint(Fields.LINE, f.line()));
         doc.add(new StoredField(Fields.RAW, f.text()));
-        untimed(doc);
         add(doc);
     }
 
@@ -204,14 +199,6 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
     @Override
     public void timeNote(String file, String message) {
         // as note()
-    }
-
-    /**
-     * Every document carries the sort field, and a field keeps one shape across documents (Lucene checks
-     * both), so records without a time get only the sort value, which puts them last.
-     */
-    private static void untimed(Document doc) {
-        doc.add(new NumericDocValuesField(Fields.TIME_SORT, Long.MAX_VALUE));
     }
 
     private void add(Document doc) {
@@ -231,12 +218,6 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
 
     static String term(String value) {
         return EventDocument.term(value);
-    }
-
-    private static void stored(Document doc, String field, String value) {
-        if (value != null && !value.isEmpty()) {
-            doc.add(new StoredField(field, value));
-        }
     }
 
     private static void keywordStored(Document doc, String field, String value) {

@@ -11,7 +11,7 @@ public final class Fields {
     public static final String TYPE = "type";
     /** Epoch milliseconds UTC, on records that have a time: point (range queries) and stored. */
     public static final String TIME = "time";
-    /** Doc values of every document for the index sort: the time, or {@code Long.MAX_VALUE} to sort last. */
+    /** Doc values of the documents of an index written before blocks: the time, or {@code Long.MAX_VALUE}. */
     public static final String TIME_SORT = "timeSort";
     public static final String TIME_ASSUMED = "timeAssumed";
     public static final String FILE = "file";

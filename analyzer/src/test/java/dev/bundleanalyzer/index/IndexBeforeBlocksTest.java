@@ -50,6 +50,7 @@ class IndexBeforeBlocksTest {
         try (BundleIndex index = BundleIndex.open(dir)) {
             assertEquals(1, index.count(BundleIndex.parse("34513")));
             assertEquals(5, index.count(BundleIndex.parse("level:normal")));
+            assertEquals(5, index.find(BundleIndex.parse("level:normal"), 10).count(), "each event counted once");
             List<BundleIndex.Hit> hits = index.search(BundleIndex.parse("line"), 2, false);
             assertEquals(List.of(1L, 2L), hits.stream().map(BundleIndex.Hit::line).toList());
             BundleIndex.Found facts = index.find(BundleIndex.parse("factKey:host.name"), 5);

@@ -2,14 +2,17 @@ package dev.bundleanalyzer.errlog;
 
 import dev.bundleanalyzer.detect.ContentDetector;
 import dev.bundleanalyzer.detect.ContentSample;
+import dev.bundleanalyzer.parse.ByteLines;
 import dev.bundleanalyzer.parse.Hex;
 import dev.bundleanalyzer.parse.ErrorCodes;
 import dev.bundleanalyzer.parse.LogEvent;
 import dev.bundleanalyzer.parse.ParseInput;
 import dev.bundleanalyzer.parse.Parser;
 import dev.bundleanalyzer.parse.RecordSink;
-import java.io.BufferedReader;
+import dev.bundleanalyzer.parse.Skim;
 import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -48,8 +51,10 @@ import java.util.regex.Pattern;
  * {@code GatewayProvider0.errlog} is {@code GatewayProvider}, {@code MSDPMCurr.errlog.<time>.Crash} is
  * {@code MSDPM}.
  *
- * <p>Stateless and thread-safe. One pass per file; lines are split with {@code indexOf} and the date of each
- * distinct day is converted once.
+ * <p>Stateless and thread-safe. One pass per file over its bytes ({@link ParseInput#lineBytes()}): columns are
+ * found by their ASCII delimiters and only what an event keeps is decoded; the date of each distinct day is
+ * converted once. When the sink needs only some events in full ({@link RecordSink#skim}), a one-line record it
+ * does not want is counted with its time and level, and no event is built for it.
  */
 public final class ErrlogParser implements Parser {
 
@@ -129,10 +134,10 @@ public final class ErrlogParser implements Parser {
     @Override
     public long parse(ParseInput input, RecordSink sink) throws IOException {
         Run run = new Run(input, sink);
-        try (BufferedReader reader = input.reader()) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                run.line(line);
+        try (ByteLines lines = input.lineBytes()) {
+            run.charset = lines.charset();
+            while (lines.next()) {
+                run.line(lines.bytes(), lines.start(), lines.end(), lines.ascii());
             }
         } finally {
             run.finish();
@@ -182,7 +187,11 @@ public final class ErrlogParser implements Parser {
         private final Instant modified;
         private final RecordSink sink;
         private final String component;
-        private final Fields f = new Fields();
+        private final Skim skim;
+        Charset charset = StandardCharsets.UTF_8;
+        /** Columns of the line just read, and of the pending record's first line: swapped when a record starts. */
+        private Fields f = new Fields();
+        private Fields head = new Fields();
         private long lineNo;
         private long count;
 
@@ -208,17 +217,21 @@ public final class ErrlogParser implements Parser {
         private boolean dayValid;
 
         // strings of the previous record, reused when the next one has the same value
-        private String lastPid = "";
-        private String lastTid = "";
-        private String lastGuid = "";
-        private String lastLevel = "";
+        private final Column pid = new Column();
+        private final Column tid = new Column();
+        private final Column guid = new Column();
+        private final Column level = new Column();
 
-        // the record being built (continuation lines may still follow)
-        private LogEvent.Builder pending;
-        private String pendingMessage;
-        private String pendingRaw;
-        private StringBuilder moreMessage;
-        private StringBuilder moreRaw;
+        // the record being built (continuation lines may still follow): its raw bytes, first line first
+        private boolean pending;
+        private byte[] raw = new byte[512];
+        private int rawLength;
+        private boolean rawAscii;
+        private boolean continued;
+        private long pendingLine;
+        private boolean pendingAssumed;
+        private boolean pendingTimed;
+        private long pendingSeconds;
         private int pendingBlanks;
 
         Run(ParseInput input, RecordSink sink) {
@@ -226,30 +239,32 @@ public final class ErrlogParser implements Parser {
             this.modified = input.modified();
             this.sink = sink;
             this.component = componentOf(input.path());
+            this.skim = sink.skim(file, component);
         }
 
-        void line(String line) {
+        void line(byte[] b, int from, int to, boolean ascii) {
             lineNo++;
-            if (f.read(line)) {
+            if (f.read(b, from, to)) {
                 flush();
-                startRecord(line);
-            } else if (isBlank(line)) {
-                if (pending != null) {
+                Fields read = f;
+                f = head;
+                head = read;
+                startRecord(b, from, to, ascii);
+            } else if (isBlank(b, from, to)) {
+                if (pending) {
                     pendingBlanks++;
                 }
-            } else if (pending != null && (moreRaw == null || moreRaw.length() < MAX_RECORD_CHARS)) {
-                if (moreMessage == null) {
-                    moreMessage = new StringBuilder(pendingMessage.length() + line.length() + 64).append(pendingMessage);
-                    moreRaw = new StringBuilder(pendingRaw.length() + line.length() + 64).append(pendingRaw);
-                }
+            } else if (pending && rawLength < MAX_RECORD_CHARS) {
                 for (; pendingBlanks > 0; pendingBlanks--) {
-                    moreMessage.append('\n');
-                    moreRaw.append('\n');
+                    append((byte) '\n');
                 }
-                moreMessage.append('\n').append(line);
-                moreRaw.append('\n').append(line);
+                append((byte) '\n');
+                append(b, from, to);
+                rawAscii &= ascii;
+                continued = true;
             } else {
                 flush(); // a record grown past MAX_RECORD_CHARS ends here; the rest stands alone
+                String line = new String(b, from, to - from, charset);
                 sink.event(LogEvent.builder(file, lineNo)
                         .component(component)
                         .message(line)
@@ -260,68 +275,78 @@ public final class ErrlogParser implements Parser {
             }
         }
 
-        private void startRecord(String line) {
-            Fields f = this.f;
-            boolean assumed = f.year < 0;
+        private void startRecord(byte[] b, int from, int to, boolean ascii) {
+            Fields f = head;
+            pendingAssumed = f.year < 0;
             int y = yearOf(f.month, f.day, f.year);
-            Instant time = null;
             int key = (y << 9) | (f.month << 5) | f.day;
             if (key != dayKey) {
                 dayKey = key;
                 dayValid = f.day <= LocalDate.of(y, f.month, 1).lengthOfMonth();
                 daySeconds = dayValid ? LocalDate.of(y, f.month, f.day).toEpochDay() * 86_400L : 0;
             }
-            if (dayValid) {
-                time = Instant.ofEpochSecond(daySeconds + f.secondOfDay, f.nanos);
+            pendingTimed = dayValid;
+            pendingSeconds = daySeconds + f.secondOfDay;
+            pending = true;
+            pendingLine = lineNo;
+            continued = false;
+            rawAscii = ascii;
+            rawLength = 0;
+            append(b, from, to);
+        }
+
+        private void append(byte[] b, int from, int to) {
+            int n = to - from;
+            if (rawLength + n > raw.length) {
+                raw = java.util.Arrays.copyOf(raw, Math.max(raw.length * 2, rawLength + n));
             }
-            String timeText = f.timeEnd == f.timeStart ? null
-                    : f.dateEnd + 1 == f.timeStart && line.charAt(f.dateEnd) == ' '
-                    ? line.substring(f.dateStart, f.timeEnd)
-                    : line.substring(f.dateStart, f.dateEnd) + ' ' + line.substring(f.timeStart, f.timeEnd);
-            lastPid = reuse(line, f.pidStart, f.pidEnd, lastPid);
-            lastTid = reuse(line, f.tidStart, f.tidEnd, lastTid);
-            String guid = null;
-            if (f.guidEnd > f.guidStart) {
-                guid = lastGuid = reuse(line, f.guidStart, f.guidEnd, lastGuid);
+            System.arraycopy(b, from, raw, rawLength, n);
+            rawLength += n;
+        }
+
+        private void append(byte b) {
+            if (rawLength == raw.length) {
+                raw = java.util.Arrays.copyOf(raw, raw.length * 2);
             }
-            String level = null;
-            if (f.levelEnd > f.levelStart) {
-                level = lastLevel = reuse(line, f.levelStart, f.levelEnd, lastLevel);
-            }
-            pending = LogEvent.builder(file, lineNo)
-                    .time(time)
-                    .timeText(timeText)
-                    .timeAssumed(assumed)
-                    .level(level)
-                    .component(component)
-                    .process(lastPid)
-                    .thread(lastTid)
-                    .source(f.sourceEnd > f.sourceStart ? line.substring(f.sourceStart, f.sourceEnd) : null)
-                    .activityId(guid);
-            pendingMessage = line.substring(f.messageStart);
-            pendingRaw = line;
+            raw[rawLength++] = b;
         }
 
         /** Ends the pending record, if any, and hands it to the sink. */
         private void flush() {
-            if (pending == null) {
+            if (!pending) {
                 return;
             }
-            String message = pendingMessage;
-            String raw = pendingRaw;
-            if (moreMessage != null) {
-                message = moreMessage.toString();
-                raw = moreRaw.toString();
-                moreMessage = null;
-                moreRaw = null;
-            }
-            List<String> codes = ErrorCodes.extract(message);
-            sink.event(pending.message(message).raw(raw).errorCodes(codes).build());
-            count++;
-            pending = null;
-            pendingMessage = null;
-            pendingRaw = null;
+            pending = false;
             pendingBlanks = 0;
+            count++;
+            Fields f = head;
+            byte[] b = raw;
+            String levelText = f.levelEnd > f.levelStart ? level.of(b, f.levelStart, f.levelEnd, charset) : null;
+            if (skim != null && !continued && rawAscii && !skim.wants(b, 0, f.messageStart, rawLength, levelText)) {
+                sink.skimmed(pendingTimed ? pendingSeconds * 1000 + head.nanos / 1_000_000 : Long.MIN_VALUE, levelText);
+                return;
+            }
+            String timeText = f.timeEnd == f.timeStart ? null
+                    : f.dateEnd + 1 == f.timeStart && b[f.dateEnd] == ' '
+                    ? new String(b, f.dateStart, f.timeEnd - f.dateStart, charset)
+                    : new String(b, f.dateStart, f.dateEnd - f.dateStart, charset) + ' '
+                            + new String(b, f.timeStart, f.timeEnd - f.timeStart, charset);
+            String message = new String(b, f.messageStart, rawLength - f.messageStart, charset);
+            sink.event(LogEvent.builder(file, pendingLine)
+                    .time(pendingTimed ? Instant.ofEpochSecond(pendingSeconds, f.nanos) : null)
+                    .timeText(timeText)
+                    .timeAssumed(pendingAssumed)
+                    .level(levelText)
+                    .component(component)
+                    .process(pid.of(b, f.pidStart, f.pidEnd, charset))
+                    .thread(tid.of(b, f.tidStart, f.tidEnd, charset))
+                    .source(f.sourceEnd > f.sourceStart ? new String(b, f.sourceStart, f.sourceEnd - f.sourceStart,
+                            charset) : null)
+                    .activityId(f.guidEnd > f.guidStart ? guid.of(b, f.guidStart, f.guidEnd, charset) : null)
+                    .message(message)
+                    .raw(new String(b, 0, rawLength, charset))
+                    .errorCodes(ErrorCodes.extract(message))
+                    .build());
         }
 
         void finish() {
@@ -400,21 +425,49 @@ public final class ErrlogParser implements Parser {
             }
             return sb.toString();
         }
+    }
 
-        private static String reuse(String line, int start, int end, String last) {
-            int n = end - start;
-            if (last.length() == n && line.regionMatches(start, last, 0, n)) {
-                return last;
+    /**
+     * A column whose few values repeat line after line (process, thread, activity, level): the same string is
+     * handed on for the same bytes, which saves the decoding and lets the timeline and the rules remember what
+     * they made of it. The last {@value #KEPT} values are kept, as lines of a few threads and levels interleave.
+     */
+    private static final class Column {
+        private static final int KEPT = 8;
+        private final byte[][] bytes = new byte[KEPT][];
+        private final String[] texts = new String[KEPT];
+        private int next;
+
+        String of(byte[] b, int from, int to, Charset charset) {
+            for (int i = 0; i < KEPT; i++) {
+                byte[] known = bytes[i];
+                if (known != null && java.util.Arrays.equals(known, 0, known.length, b, from, to)) {
+                    return texts[i];
+                }
             }
-            return line.substring(start, end);
+            int slot = next;
+            next = (next + 1) % KEPT;
+            bytes[slot] = java.util.Arrays.copyOfRange(b, from, to);
+            texts[slot] = new String(bytes[slot], charset);
+            return texts[slot];
         }
+    }
+
+    static boolean isBlank(byte[] b, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if ((b[i] & 0xFF) > ' ') {
+                return false;
+            }
+        }
+        return true;
     }
 
     // ---- one line ---------------------------------------------------------------------------------------------
 
     /**
-     * Column offsets of one record line. {@link #read} fills them in; the object is reused line after line and
-     * never escapes a parse.
+     * Column offsets of one record line, in its bytes (ASCII delimiters: the bytes of the charset's other chars
+     * are never read as one). {@link #read} fills them in, relative to the line's first byte; the object is reused
+     * line after line and never escapes a parse.
      */
     static final class Fields {
         boolean tabbed;
@@ -440,33 +493,48 @@ public final class ErrlogParser implements Parser {
         int secondOfDay;
         int nanos;
         private final int[] tabs = new int[9];
+        private byte[] s;
+        private int base;
 
-        /** Reads {@code s} as a record line; false when it is not one (the offsets are then meaningless). */
-        boolean read(String s) {
-            int n = s.length();
-            if (n < 24 || Hex.value(s.charAt(0)) < 0) {
+        /** Reads a line of text as a record line (the first lines of a sample, when detecting). */
+        boolean read(String line) {
+            byte[] b = line.getBytes(StandardCharsets.UTF_8);
+            return read(b, 0, b.length);
+        }
+
+        /** Reads {@code b[from, to)} as a record line; false when it is not one (the offsets are then meaningless). */
+        boolean read(byte[] b, int from, int to) {
+            s = b;
+            base = from;
+            int n = to - from;
+            if (n < 24 || Hex.value(at(0)) < 0) {
                 return false;
             }
             int count = 0;
-            int p = s.indexOf('\t');
-            while (p >= 0 && count < 9) {
-                tabs[count++] = p;
-                p = s.indexOf('\t', p + 1);
+            for (int i = from; i < to && count < 9; i++) {
+                if (b[i] == '\t') {
+                    tabs[count++] = i - from;
+                }
             }
-            if (count >= 8 && readTabbed(s, n, count)) {
+            if (count >= 8 && readTabbed(n, count)) {
                 tabbed = true;
                 return true;
             }
             tabbed = false;
-            return readSpaced(s, n);
+            return readSpaced(n);
         }
 
-        private boolean readTabbed(String s, int n, int count) {
+        /** The byte at {@code i} of the line, as a char (never an ASCII char unless it is one). */
+        private char at(int i) {
+            return (char) (s[base + i] & 0xFF);
+        }
+
+        private boolean readTabbed(int n, int count) {
             int[] t = tabs;
-            if (!isHexRun(s, 0, t[0]) || !isHexRun(s, t[0] + 1, t[1])) {
+            if (!isHexRun(0, t[0]) || !isHexRun(t[0] + 1, t[1])) {
                 return false;
             }
-            if (!date(s, t[1] + 1, t[2]) || !time(s, t[2] + 1, t[3])) {
+            if (!date(t[1] + 1, t[2]) || !time(t[2] + 1, t[3])) {
                 return false;
             }
             pidStart = 0;
@@ -487,58 +555,58 @@ public final class ErrlogParser implements Parser {
             return true;
         }
 
-        private boolean readSpaced(String s, int n) {
+        private boolean readSpaced(int n) {
             int a = 0;
-            int b = tokenEnd(s, a, n);
-            if (!isHexRun(s, a, b)) {
+            int b = tokenEnd(a, n);
+            if (!isHexRun(a, b)) {
                 return false;
             }
             pidStart = a;
             pidEnd = b;
-            a = skipBlank(s, b, n);
-            b = tokenEnd(s, a, n);
-            if (!isHexRun(s, a, b)) {
+            a = skipBlank(b, n);
+            b = tokenEnd(a, n);
+            if (!isHexRun(a, b)) {
                 return false;
             }
             tidStart = a;
             tidEnd = b;
-            a = skipBlank(s, b, n);
-            b = tokenEnd(s, a, n);
-            if (!date(s, a, b)) {
+            a = skipBlank(b, n);
+            b = tokenEnd(a, n);
+            if (!date(a, b)) {
                 return false;
             }
             dateStart = a;
             dateEnd = b;
-            a = skipBlank(s, b, n);
-            b = tokenEnd(s, a, n);
-            if (!time(s, a, b)) {
+            a = skipBlank(b, n);
+            b = tokenEnd(a, n);
+            if (!time(a, b)) {
                 return false;
             }
             timeStart = a;
             timeEnd = b;
-            a = skipBlank(s, b, n);
-            b = tokenEnd(s, a, n);
-            if (b == a || !isDigits(s, a, b)) {
+            a = skipBlank(b, n);
+            b = tokenEnd(a, n);
+            if (b == a || !isDigits(a, b)) {
                 return false; // category
             }
-            a = skipBlank(s, b, n);
-            b = tokenEnd(s, a, n);
-            if (b == a || s.charAt(b - 1) != ')') {
+            a = skipBlank(b, n);
+            b = tokenEnd(a, n);
+            if (b == a || at(b - 1) != ')') {
                 return false; // source file(line)
             }
             sourceStart = a;
             sourceEnd = b;
-            a = skipBlank(s, b, n);
-            b = tokenEnd(s, a, n);
-            if (b - a >= 2 && s.charAt(a) == '[' && s.charAt(b - 1) == ']') {
-                a = skipBlank(s, b, n); // object pointer
-                b = tokenEnd(s, a, n);
+            a = skipBlank(b, n);
+            b = tokenEnd(a, n);
+            if (b - a >= 2 && at(a) == '[' && at(b - 1) == ']') {
+                a = skipBlank(b, n); // object pointer
+                b = tokenEnd(a, n);
             }
-            if (isGuid(s, a, b)) {
+            if (isGuid(a, b)) {
                 guidStart = a;
                 guidEnd = b;
-                a = skipBlank(s, b, n);
-                b = tokenEnd(s, a, n);
+                a = skipBlank(b, n);
+                b = tokenEnd(a, n);
             } else {
                 guidStart = guidEnd = a;
             }
@@ -547,35 +615,34 @@ public final class ErrlogParser implements Parser {
             }
             levelStart = a;
             levelEnd = b;
-            messageStart = skipBlank(s, b, n);
+            messageStart = skipBlank(b, n);
             return true;
         }
 
         /** {@code M/D}, {@code MM/DD} or {@code MM/DD/YYYY}. */
-        private boolean date(String s, int a, int b) {
+        private boolean date(int a, int b) {
             int i = a;
             int m = 0;
-            while (i < b && i - a < 2 && isDigit(s.charAt(i))) {
-                m = m * 10 + s.charAt(i++) - '0';
+            while (i < b && i - a < 2 && isDigit(at(i))) {
+                m = m * 10 + at(i++) - '0';
             }
-            if (i == a || i >= b || s.charAt(i) != '/') {
+            if (i == a || i >= b || at(i) != '/') {
                 return false;
             }
             int d0 = ++i;
             int d = 0;
-            while (i < b && i - d0 < 2 && isDigit(s.charAt(i))) {
-                d = d * 10 + s.charAt(i++) - '0';
+            while (i < b && i - d0 < 2 && isDigit(at(i))) {
+                d = d * 10 + at(i++) - '0';
             }
             if (i == d0 || m < 1 || m > 12 || d < 1 || d > 31) {
                 return false;
             }
             int y = -1;
             if (i < b) {
-                if (s.charAt(i) != '/' || b - i != 5 || !isDigits(s, i + 1, b)) {
+                if (at(i) != '/' || b - i != 5 || !isDigits(i + 1, b)) {
                     return false;
                 }
-                y = (s.charAt(i + 1) - '0') * 1000 + (s.charAt(i + 2) - '0') * 100 + (s.charAt(i + 3) - '0') * 10
-                        + (s.charAt(i + 4) - '0');
+                y = (at(i + 1) - '0') * 1000 + (at(i + 2) - '0') * 100 + (at(i + 3) - '0') * 10 + (at(i + 4) - '0');
                 if (y < 1970) {
                     return false;
                 }
@@ -587,19 +654,19 @@ public final class ErrlogParser implements Parser {
         }
 
         /** {@code H:mm:ss}, optionally with a fraction of 1 to 9 digits. */
-        private boolean time(String s, int a, int b) {
+        private boolean time(int a, int b) {
             int i = a;
             int h = 0;
-            while (i < b && i - a < 2 && isDigit(s.charAt(i))) {
-                h = h * 10 + s.charAt(i++) - '0';
+            while (i < b && i - a < 2 && isDigit(at(i))) {
+                h = h * 10 + at(i++) - '0';
             }
-            if (i == a || b - i < 6 || s.charAt(i) != ':' || s.charAt(i + 3) != ':') {
+            if (i == a || b - i < 6 || at(i) != ':' || at(i + 3) != ':') {
                 return false;
             }
-            char m1 = s.charAt(i + 1);
-            char m2 = s.charAt(i + 2);
-            char s1 = s.charAt(i + 4);
-            char s2 = s.charAt(i + 5);
+            char m1 = at(i + 1);
+            char m2 = at(i + 2);
+            char s1 = at(i + 4);
+            char s2 = at(i + 5);
             if (!isDigit(m1) || !isDigit(m2) || !isDigit(s1) || !isDigit(s2)) {
                 return false;
             }
@@ -611,12 +678,12 @@ public final class ErrlogParser implements Parser {
             i += 6;
             int nano = 0;
             if (i < b) {
-                if (s.charAt(i) != '.' || b - i < 2 || b - i > 10 || !isDigits(s, i + 1, b)) {
+                if (at(i) != '.' || b - i < 2 || b - i > 10 || !isDigits(i + 1, b)) {
                     return false;
                 }
                 int scale = 100_000_000;
                 for (int k = i + 1; k < b; k++, scale /= 10) {
-                    nano += (s.charAt(k) - '0') * scale;
+                    nano += (at(k) - '0') * scale;
                 }
             }
             secondOfDay = h * 3600 + min * 60 + Math.min(sec, 59);
@@ -624,12 +691,12 @@ public final class ErrlogParser implements Parser {
             return true;
         }
 
-        private static boolean isGuid(String s, int a, int b) {
+        private boolean isGuid(int a, int b) {
             if (b - a != 36) {
                 return false;
             }
             for (int i = 0; i < 36; i++) {
-                char c = s.charAt(a + i);
+                char c = at(a + i);
                 if (i == 8 || i == 13 || i == 18 || i == 23) {
                     if (c != '-') {
                         return false;
@@ -641,30 +708,30 @@ public final class ErrlogParser implements Parser {
             return true;
         }
 
-        private static boolean isHexRun(String s, int a, int b) {
+        private boolean isHexRun(int a, int b) {
             if (b <= a || b - a > 8) {
                 return false;
             }
             for (int i = a; i < b; i++) {
-                if (Hex.value(s.charAt(i)) < 0) {
+                if (Hex.value(at(i)) < 0) {
                     return false;
                 }
             }
             return true;
         }
 
-        private static boolean isDigits(String s, int a, int b) {
+        private boolean isDigits(int a, int b) {
             for (int i = a; i < b; i++) {
-                if (!isDigit(s.charAt(i))) {
+                if (!isDigit(at(i))) {
                     return false;
                 }
             }
             return true;
         }
 
-        private static int tokenEnd(String s, int i, int n) {
+        private int tokenEnd(int i, int n) {
             while (i < n) {
-                char c = s.charAt(i);
+                char c = at(i);
                 if (c == ' ' || c == '\t') {
                     break;
                 }
@@ -673,9 +740,9 @@ public final class ErrlogParser implements Parser {
             return i;
         }
 
-        private static int skipBlank(String s, int i, int n) {
+        private int skipBlank(int i, int n) {
             while (i < n) {
-                char c = s.charAt(i);
+                char c = at(i);
                 if (c != ' ' && c != '\t') {
                     break;
                 }

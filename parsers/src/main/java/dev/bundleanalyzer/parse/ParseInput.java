@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 
@@ -46,6 +47,33 @@ public record ParseInput(String path, Instant modified, Charset charset, InputSt
         return new BoundedLineReader(new InputStreamReader(content, charset.newDecoder()
                 .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
                 .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE)), text);
+    }
+
+    /**
+     * The lines of the text as bytes, for parsers that find their columns in the bytes: the content itself when its
+     * charset keeps ASCII as ASCII bytes (UTF-8, Latin-1, windows-1252, CP949), otherwise the decoded text as UTF-8
+     * (UTF-16). Malformed bytes and long lines are treated as by {@link #reader()} once the bytes are decoded.
+     */
+    public ByteLines lineBytes() {
+        if (charset == null) {
+            throw new IllegalStateException(path + " is binary; it has no lines");
+        }
+        if (keepsAsciiBytes(charset)) {
+            return new ByteLines(content, charset, text);
+        }
+        return new ByteLines(new Utf8Stream(new InputStreamReader(content, charset.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE))), StandardCharsets.UTF_8, text);
+    }
+
+    /**
+     * Whether every ASCII char is its own byte and no byte of another char is CR, LF, TAB, a space or below
+     * {@code A}: the trail bytes of CP949 start at 0x41.
+     */
+    private static boolean keepsAsciiBytes(Charset charset) {
+        return charset.equals(StandardCharsets.UTF_8) || charset.equals(StandardCharsets.US_ASCII)
+                || charset.equals(StandardCharsets.ISO_8859_1) || charset.name().equals("windows-1252")
+                || charset.name().equals("x-windows-949");
     }
 
     public void close() throws IOException {

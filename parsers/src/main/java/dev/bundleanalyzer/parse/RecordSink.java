@@ -24,4 +24,24 @@ public interface RecordSink {
     default void timeNote(String file, String message) {
         note(file, message);
     }
+
+    /**
+     * Lets a parser of a file's lines pass on in full only the events the sink needs so: {@code null} (the default)
+     * when it needs every event. A parser may ask this only for events whose keyword values, besides the file and
+     * component given here, are written in their raw text (level, process, thread, source, activity ID), whose
+     * error codes are among those {@link ErrorCodes} finds in it, that have no record number, channel, computer or
+     * event ID, and whose time may be marked assumed; and only for events of one line of ASCII text, whose raw
+     * text, message and level it hands to {@link Skim#wants}.
+     */
+    default Skim skim(String file, String component) {
+        return null;
+    }
+
+    /**
+     * An event {@link Skim#wants} let go: counted, with its time in epoch milliseconds ({@link Long#MIN_VALUE}
+     * when it has none) and its level.
+     */
+    default void skimmed(long epochMillis, String level) {
+        throw new UnsupportedOperationException("this sink skims nothing");
+    }
 }

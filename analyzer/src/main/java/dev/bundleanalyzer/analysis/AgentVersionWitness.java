@@ -35,6 +35,11 @@ final class AgentVersionWitness {
     private final java.util.concurrent.ConcurrentHashMap<String, Boolean> installerLogs =
             new java.util.concurrent.ConcurrentHashMap<>();
 
+    /** Whether the witness reads the events of a file (which it does only of installer logs, of all trace logs). */
+    boolean reads(String file) {
+        return file != null && installerLogs.computeIfAbsent(file, f -> INSTALLER_LOG.matcher(f).find());
+    }
+
     /** Looks at one record on its way to the index. */
     void see(LogEvent e) {
         String message = e.message();
@@ -46,8 +51,7 @@ final class AgentVersionWitness {
                 && message.toLowerCase(Locale.ROOT).contains(PRODUCT)) {
             Matcher m = VERSION.matcher(message);
             version = m.find() ? m.group(1) : null;
-        } else if (e.file() != null && installerLogs.computeIfAbsent(e.file(), f -> INSTALLER_LOG.matcher(f).find())
-                && message.toLowerCase(Locale.ROOT).contains("version")) {
+        } else if (reads(e.file()) && message.toLowerCase(Locale.ROOT).contains("version")) {
             version = highest(AGENT_VERSION.matcher(message));
         }
         if (version == null) {

@@ -12,6 +12,7 @@ import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.parse.LogEvent;
 import dev.bundleanalyzer.parse.Note;
 import dev.bundleanalyzer.parse.RecordSink;
+import dev.bundleanalyzer.parse.Skim;
 import dev.bundleanalyzer.parse.VisibleText;
 import dev.bundleanalyzer.redact.Redactor;
 import dev.bundleanalyzer.report.AnalysisReport;
@@ -276,6 +277,20 @@ public final class BundleAnalyzer {
             witness.see(e);
             tally.event(e);
             rules.see(e);
+        }
+
+        /**
+         * Without an index, only the events the rules or the agent-version witness may want are needed in full:
+         * the others only count, towards the timeline.
+         */
+        @Override
+        public Skim skim(String file, String component) {
+            return index != null || witness.reads(file) ? null : rules.skim(file, component);
+        }
+
+        @Override
+        public void skimmed(long epochMillis, String level) {
+            tally.skimmed(epochMillis, level);
         }
 
         @Override

@@ -10,6 +10,7 @@ import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.parse.LogEvent;
 import dev.bundleanalyzer.parse.ParseInput;
 import dev.bundleanalyzer.parse.RecordSink;
+import dev.bundleanalyzer.parse.Skim;
 import dev.bundleanalyzer.parse.TextLimits;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -272,6 +273,17 @@ final class EntryParser implements EntryHandler {
         @Override
         public void event(LogEvent event) {
             target.event(event);
+            count.incrementAndGet();
+        }
+
+        @Override
+        public Skim skim(String file, String component) {
+            return target.skim(file, component);
+        }
+
+        @Override
+        public void skimmed(long epochMillis, String level) {
+            target.skimmed(epochMillis, level);
             count.incrementAndGet();
         }
 

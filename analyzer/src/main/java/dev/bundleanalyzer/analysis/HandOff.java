@@ -3,6 +3,7 @@ package dev.bundleanalyzer.analysis;
 import dev.bundleanalyzer.parse.Fact;
 import dev.bundleanalyzer.parse.LogEvent;
 import dev.bundleanalyzer.parse.RecordSink;
+import dev.bundleanalyzer.parse.Skim;
 import java.io.IOException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Semaphore;
@@ -113,6 +114,17 @@ final class HandOff {
             if (size == BATCH) {
                 submit();
             }
+        }
+
+        @Override
+        public Skim skim(String file, String component) {
+            return downstream.skim(file, component);
+        }
+
+        /** Counting is cheap and thread-safe: done at once, on the parser's thread. */
+        @Override
+        public void skimmed(long epochMillis, String level) {
+            downstream.skimmed(epochMillis, level);
         }
 
         @Override

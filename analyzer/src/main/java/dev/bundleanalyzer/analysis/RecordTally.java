@@ -31,16 +31,20 @@ final class RecordTally implements RecordSink {
 
     @Override
     public void event(LogEvent e) {
+        skimmed(e.time() == null ? Long.MIN_VALUE : e.time().toEpochMilli(), e.level());
+    }
+
+    @Override
+    public void skimmed(long millis, String level) {
         events.incrementAndGet();
-        if (e.time() != null) {
-            long millis = e.time().toEpochMilli();
+        if (millis != Long.MIN_VALUE) {
             if (millis < minTime.get()) {
                 minTime.accumulateAndGet(millis, Math::min);
             }
             if (millis > maxTime.get()) {
                 maxTime.accumulateAndGet(millis, Math::max);
             }
-            histogram.get().count(millis, e.level());
+            histogram.get().count(millis, level);
         }
     }
 

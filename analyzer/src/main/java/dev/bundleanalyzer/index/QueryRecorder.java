@@ -2,6 +2,8 @@ package dev.bundleanalyzer.index;
 
 import dev.bundleanalyzer.parse.LiteralScanner;
 import dev.bundleanalyzer.parse.LogEvent;
+import dev.bundleanalyzer.parse.RecordSink;
+import dev.bundleanalyzer.parse.Skim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -52,6 +54,8 @@ public final class QueryRecorder implements EventQueries {
     /** For each literal, the queries whose need has it; and the queries that need nothing (asked of every event). */
     private final int[][] byLiteral;
     private final int[] always;
+    /** The rules' answer to {@link RecordSink#skim}. */
+    private final LineSkims skims;
     private volatile Consumer<Match> listener = m -> { };
     private java.util.function.UnaryOperator<String> hitText = java.util.function.UnaryOperator.identity();
 
@@ -116,6 +120,16 @@ public final class QueryRecorder implements EventQueries {
         this.byLiteral = users.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
         this.always = unconditional.stream().mapToInt(Integer::intValue).toArray();
         this.scratch = ThreadLocal.withInitial(() -> new Scratch(words, fields.length, recorded.length));
+        this.skims = new LineSkims(java.util.Arrays.stream(recorded).map(r -> r.need).toList(), always.length > 0,
+                literalIds, words);
+    }
+
+    /**
+     * What the rules need in full of the events of one file (see {@link RecordSink#skim}): {@code null} when any
+     * event of it may match a query.
+     */
+    public Skim skim(String file, String component) {
+        return skims.of(file, component);
     }
 
     /** A parser thread's working memory: the literals of the current event, and of the last value of each field. */

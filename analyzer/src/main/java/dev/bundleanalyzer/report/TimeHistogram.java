@@ -26,8 +26,10 @@ public final class TimeHistogram {
     private long lastSlot = Long.MIN_VALUE;
     private long[] lastCounts;
     private long timed;
-    private String lastLevel;
-    private int lastLevelOrdinal = Timeline.Level.OTHER.ordinal();
+    /** Level words met last, by identity (parsers hand on the same string for the same word), and their ordinals. */
+    private final String[] levels = new String[4];
+    private final int[] levelOrdinals = new int[4];
+    private int nextLevel;
 
     /** Counts one event. */
     public void count(long epochMillis, String level) {
@@ -41,13 +43,21 @@ public final class TimeHistogram {
             lastCounts = slots.computeIfAbsent(slot, k -> new long[LEVELS]);
             lastSlot = slot;
         }
-        if (level != lastLevel) {
-            // parsers hand on the same string while the level repeats: fold each new one once
-            lastLevel = level;
-            lastLevelOrdinal = Timeline.Level.of(level).ordinal();
-        }
-        lastCounts[lastLevelOrdinal]++;
+        lastCounts[ordinal(level)]++;
         timed++;
+    }
+
+    private int ordinal(String level) {
+        for (int i = 0; i < levels.length; i++) {
+            if (levels[i] == level && level != null) {
+                return levelOrdinals[i];
+            }
+        }
+        int i = nextLevel;
+        nextLevel = (nextLevel + 1) % levels.length;
+        levels[i] = level;
+        levelOrdinals[i] = Timeline.Level.of(level).ordinal();
+        return levelOrdinals[i];
     }
 
     /** Adds the counts of another histogram to this one. */

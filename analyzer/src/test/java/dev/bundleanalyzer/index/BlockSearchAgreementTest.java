@@ -39,7 +39,7 @@ class BlockSearchAgreementTest {
     private static final String[] FILES = {"Temp/CBEngineCurr.errlog", "Temp/CBEngine1.errlog", "Logs/App.evtx",
             "TEMP/cbenginecurr.errlog"};
 
-    private static final List<String> QUERIES = List.of(
+    static final List<String> QUERIES = List.of(
             "backup", "BACKUP", "failed", "backup AND failed", "backup OR vault", "backup -failed", "NOT backup",
             "\"backup failed\"", "\"invalid vault credentials\"", "0x1fc07", "34513", "2.0.9249.0", "\"2.0.9249.0\"",
             "cbengine.exe", "cbengine", "exe", "can't", "x1_y", "kelvin", "\u212Aelvin", "istanbul", "\u0130stanbul",

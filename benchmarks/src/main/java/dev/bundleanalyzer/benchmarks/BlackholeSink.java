@@ -6,7 +6,13 @@ import dev.bundleanalyzer.parse.RecordSink;
 import org.openjdk.jmh.infra.Blackhole;
 
 /** Hands every record to JMH's blackhole, so the parser's work is not optimised away. */
-record BlackholeSink(Blackhole bh) implements RecordSink {
+class BlackholeSink implements RecordSink {
+    private final Blackhole bh;
+
+    BlackholeSink(Blackhole bh) {
+        this.bh = bh;
+    }
+
     @Override
     public void event(LogEvent event) {
         bh.consume(event);

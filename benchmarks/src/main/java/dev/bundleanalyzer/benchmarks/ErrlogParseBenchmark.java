@@ -1,6 +1,11 @@
 package dev.bundleanalyzer.benchmarks;
 
 import dev.bundleanalyzer.errlog.ErrlogParser;
+import dev.bundleanalyzer.index.QueryRecorder;
+import dev.bundleanalyzer.parse.LogEvent;
+import dev.bundleanalyzer.parse.Skim;
+import dev.bundleanalyzer.rules.RuleEngine;
+import dev.bundleanalyzer.rules.RuleLoader;
 import dev.bundleanalyzer.parse.ParseInput;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -47,9 +52,12 @@ public class ErrlogParseBenchmark {
     private byte[] data;
     private final ErrlogParser parser = new ErrlogParser();
 
+    private QueryRecorder recorder;
+
     @Setup
-    public void generate() {
+    public void generate() throws Exception {
         data = ErrlogSample.generate(MIB << 20, Charset.forName(charset), new Random(7));
+        recorder = new QueryRecorder(new RuleEngine(new RuleLoader().loadCatalogue()).demands());
     }
 
     @Benchmark
@@ -57,6 +65,33 @@ public class ErrlogParseBenchmark {
     public long parse(Blackhole bh) throws IOException {
         return parser.parse(new ParseInput("Temp/CBEngineCurr.errlog", Instant.parse("2026-10-22T06:30:00Z"),
                 Charset.forName(charset), new ByteArrayInputStream(data)), new BlackholeSink(bh));
+    }
+
+    /**
+     * What an analysis without the index does with a trace log: the rules' skim decides, line by line, which
+     * lines become events for the rules; the others are only counted.
+     */
+    @Benchmark
+    @OperationsPerInvocation(MIB)
+    public long parseForRules(Blackhole bh) throws IOException {
+        QueryRecorder rules = recorder;
+        return parser.parse(new ParseInput("Temp/CBEngineCurr.errlog", Instant.parse("2026-10-22T06:30:00Z"),
+                Charset.forName(charset), new ByteArrayInputStream(data)), new BlackholeSink(bh) {
+                    @Override
+                    public void event(LogEvent event) {
+                        rules.see(event);
+                    }
+
+                    @Override
+                    public Skim skim(String file, String component) {
+                        return rules.skim(file, component);
+                    }
+
+                    @Override
+                    public void skimmed(long epochMillis, String level) {
+                        bh.consume(epochMillis);
+                    }
+                });
     }
 
     @Benchmark

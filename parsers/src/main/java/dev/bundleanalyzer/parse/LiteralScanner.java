@@ -31,8 +31,17 @@ public final class LiteralScanner {
     private final long[] pairs;
     private final char[][][] startingWith;
     private final int[][] idsStartingWith;
+    /** The length of the shortest literal, and the rest for the scan of bytes: see {@link #scan(byte[], int, int, long[])}. */
+    private final int shortest;
+    /** By pair of chars (lower-cased, 7 bits each): how far a window that ends with it may move on. */
+    private final byte[] shift;
+    /** By pair of chars: the literals whose first {@link #shortest} chars end with it, and their ids. */
+    private final char[][][] endingPrefix;
+    private final int[][] idsEndingPrefix;
     /** The lower case of each ASCII char that some literal has; 0 for the others. */
     private final char[] literalChar = new char[128];
+    /** The same, as bytes: for ASCII text read as bytes. */
+    private final byte[] literalByte = new byte[128];
 
     /** A scanner that sets bit {@code i} for literal {@code i}. */
     public LiteralScanner(List<String> literals) {
@@ -71,6 +80,7 @@ public final class LiteralScanner {
         this.classes = classCount;
         for (char c = 0; c < 128; c++) {
             literalChar[c] = classOf[c] == 0 ? 0 : Character.toLowerCase(c);
+            literalByte[c] = (byte) literalChar[c];
         }
         boolean allPairs = !literals.isEmpty() && literals.stream().allMatch(l -> l.length() >= 2);
         if (allPairs) {
@@ -94,10 +104,39 @@ public final class LiteralScanner {
                     idsStartingWith[key] = of.stream().mapToInt(i -> ids[i]).toArray();
                 }
             }
+            shortest = literals.stream().mapToInt(String::length).min().orElseThrow();
+            shift = new byte[128 * 128];
+            Arrays.fill(shift, (byte) Math.min(shortest - 1, Byte.MAX_VALUE));
+            List<List<Integer>> ending = new ArrayList<>(java.util.Collections.nCopies(128 * 128, null));
+            for (int i = 0; i < literals.size(); i++) {
+                String l = literals.get(i);
+                for (int j = 1; j < shortest; j++) {
+                    int key = (l.charAt(j - 1) << 7) | l.charAt(j);
+                    shift[key] = (byte) Math.min(shift[key], shortest - 1 - j);
+                }
+                int key = (l.charAt(shortest - 2) << 7) | l.charAt(shortest - 1);
+                if (ending.get(key) == null) {
+                    ending.set(key, new ArrayList<>());
+                }
+                ending.get(key).add(i);
+            }
+            endingPrefix = new char[128 * 128][][];
+            idsEndingPrefix = new int[128 * 128][];
+            for (int key = 0; key < ending.size(); key++) {
+                List<Integer> of = ending.get(key);
+                if (of != null) {
+                    endingPrefix[key] = of.stream().map(i -> literals.get(i).toCharArray()).toArray(char[][]::new);
+                    idsEndingPrefix[key] = of.stream().mapToInt(i -> ids[i]).toArray();
+                }
+            }
         } else {
             pairs = null;
             startingWith = null;
             idsStartingWith = null;
+            shortest = 0;
+            shift = null;
+            endingPrefix = null;
+            idsEndingPrefix = null;
         }
 
         List<int[]> trie = new ArrayList<>();
@@ -249,6 +288,53 @@ public final class LiteralScanner {
             }
             int j = 2;
             while (j < literal.length && lowerLiteralChar(text.charAt(start + j)) == literal[j]) {
+                j++;
+            }
+            if (j == literal.length) {
+                found[ids[k] >>> 6] |= 1L << ids[k];
+            }
+        }
+    }
+
+    /**
+     * {@link #scan(CharSequence, long[])} of the ASCII bytes {@code text[from, to)} (a line not decoded): the bytes
+     * are read as they are, without a char view in between, when every literal has two chars or more.
+     */
+    public void scan(byte[] text, int from, int to, long[] found) {
+        if (pairs == null) {
+            scan(new AsciiBytes().of(text, from, to), found);
+            return;
+        }
+        Arrays.fill(found, 0L);
+        // Wu-Manber: the pair of chars that ends a window of the shortest literal's length says how far the
+        // window may move on, as no literal can start within that distance; only a pair that ends the first
+        // chars of a literal stops it
+        byte[] fold = literalByte;
+        byte[] skip = shift;
+        int last = shortest - 1;
+        int i = from + last;
+        while (i < to) {
+            int key = (fold[text[i - 1] & 0x7F] << 7) | fold[text[i] & 0x7F];
+            int s = skip[key];
+            if (s == 0) {
+                compare(text, i - last, from, to, key, found);
+                i++;
+            } else {
+                i += s;
+            }
+        }
+    }
+
+    private void compare(byte[] text, int start, int from, int to, int key, long[] found) {
+        char[][] candidates = endingPrefix[key];
+        int[] ids = idsEndingPrefix[key];
+        for (int k = 0; k < candidates.length; k++) {
+            char[] literal = candidates[k];
+            if (start < from || start + literal.length > to) {
+                continue;
+            }
+            int j = 0;
+            while (j < literal.length && literalByte[text[start + j] & 0x7F] == literal[j]) {
                 j++;
             }
             if (j == literal.length) {

@@ -35,6 +35,13 @@ class LiteralScannerTest {
         agreesOnRandomText(new Random(10), 40, 8, "abcdefghijklmnopqrstuvwxyz0123456789 :=/<-", 2);
     }
 
+    /** Long literals only: the scan of bytes moves on by several chars at a time, and must still find each. */
+    @Test
+    void longLiteralsAgreeWhereTheScanSkips() {
+        agreesOnRandomText(new Random(12), 60, 12, "abcdef0123 x", 5);
+        agreesOnRandomText(new Random(13), 3, 9, "ab", 7);
+    }
+
     /** So many long literals that the automaton takes the wide table rather than the compact one. */
     @Test
     void aLargeAutomatonAgreesAsWell() {
@@ -69,6 +76,11 @@ class LiteralScannerTest {
             long[] found = new long[expected.length];
             scanner.scan(text, found);
             assertArrayEquals(expected, found, text);
+            // the same text as bytes, amid other bytes that must not count
+            byte[] bytes = ("zq" + text + "xj").getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+            java.util.Arrays.fill(found, -1L);
+            scanner.scan(bytes, 2, bytes.length - 2, found);
+            assertArrayEquals(expected, found, "as bytes: " + text);
         }
     }
 

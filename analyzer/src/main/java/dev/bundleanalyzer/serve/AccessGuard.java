@@ -56,7 +56,7 @@ final class AccessGuard {
                     + "; Path=/; HttpOnly; SameSite=Strict");
             if (!ctx.path().startsWith("/api/")) {
                 // the token is not left in the address bar, the history or a pasted link
-                ctx.redirect(ctx.path(), HttpStatus.SEE_OTHER);
+                ctx.redirect(withoutToken(ctx.path(), ctx.queryString()), HttpStatus.SEE_OTHER);
                 ctx.skipRemainingHandlers();
             }
             return;
@@ -71,6 +71,17 @@ final class AccessGuard {
             return;
         }
         refuse(ctx, HttpStatus.UNAUTHORIZED, "a token is required: send Authorization: Bearer <token>");
+    }
+
+    /** The address the page was opened with, less its token parameter. */
+    static String withoutToken(String path, String query) {
+        if (query == null) {
+            return path;
+        }
+        String rest = java.util.Arrays.stream(query.split("&"))
+                .filter(p -> !p.equals(QUERY) && !p.startsWith(QUERY + "="))
+                .collect(java.util.stream.Collectors.joining("&"));
+        return rest.isEmpty() ? path : path + "?" + rest;
     }
 
     private static void refuse(Context ctx, HttpStatus status, String message) {

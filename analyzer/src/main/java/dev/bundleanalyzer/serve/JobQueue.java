@@ -33,6 +33,8 @@ final class JobQueue {
 
     static final String DIR = ".queue";
     private static final String RECORD = "job.json";
+    /** A file name longer than any file system keeps is shown cut. */
+    private static final int MAX_NAME = 255;
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -111,7 +113,8 @@ final class JobQueue {
         }
         Path folder = dir.resolve(id);
         deleteTree(folder);
-        QueuedJob job = new QueuedJob(id, name, UploadNames.safe(name), size, Instant.now(), QueuedJob.State.QUEUED,
+        String shown = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
+        QueuedJob job = new QueuedJob(id, shown, UploadNames.safe(name), size, Instant.now(), QueuedJob.State.QUEUED,
                 null);
         try {
             Files.createDirectories(folder);

@@ -67,6 +67,11 @@ class AccessGuardTest {
             assertEquals(200, page.statusCode());
             assertTrue(page.body().contains("Upload bundles"));
 
+            HttpResponse<String> search = serve.http.send(HttpRequest.newBuilder(
+                    serve.uri("/search?q=level%3AFATAL&token=" + TOKEN)).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals("/search?q=level%3AFATAL", search.headers().firstValue("Location").orElse(null),
+                    "a pasted search keeps its query, not the token");
+
             HttpResponse<String> wrong = serve.http.send(HttpRequest.newBuilder(serve.uri("/?token=nope")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(401, wrong.statusCode());

@@ -38,6 +38,8 @@ class BrowserServeTest {
 
     @TempDir
     Path data;
+    @TempDir
+    Path profile;
 
     private ServeFixture serve;
     private WebDriver browser;
@@ -52,7 +54,7 @@ class BrowserServeTest {
         options.setBinary(chromium);
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--window-size=1280,1000", "--user-data-dir=" + data.getParent().resolve("profile"));
+                "--window-size=1280,1000", "--user-data-dir=" + profile);
         LoggingPreferences logs = new LoggingPreferences();
         logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
         options.setCapability("goog:loggingPrefs", logs);

@@ -24,6 +24,8 @@ class ServeEndToEndTest {
 
     @TempDir
     Path data;
+    @TempDir
+    Path client;
 
     @Test
     void anUploadedBundleIsAnalyzedAndItsReportServed() throws Exception {
@@ -79,7 +81,7 @@ class ServeEndToEndTest {
             String id = ServeFixture.JSON.readTree(serve.upload(ServeFixture.SAMPLE).body()).get("id").asText();
             JsonNode first = serve.waitForEnd(id);
 
-            Path renamed = Files.copy(ServeFixture.SAMPLE, data.getParent().resolve("another-name.zip"));
+            Path renamed = Files.copy(ServeFixture.SAMPLE, client.resolve("another-name.zip"));
             HttpResponse<String> again = serve.upload(renamed);
             assertEquals(200, again.statusCode(), "known content is not accepted as new work: " + again.body());
             JsonNode second = ServeFixture.JSON.readTree(again.body());
@@ -99,7 +101,7 @@ class ServeEndToEndTest {
 
     @Test
     void aCorruptUploadIsListedAsFailedWithTheEnginesReason() throws Exception {
-        Path corrupt = data.getParent().resolve("corrupt.zip");
+        Path corrupt = client.resolve("corrupt.zip");
         Files.write(corrupt, "PK\u0003\u0004 this is not a zip at all".getBytes(StandardCharsets.US_ASCII));
         try (ServeFixture serve = ServeFixture.start(data)) {
             HttpResponse<String> accepted = serve.upload(corrupt);

@@ -33,6 +33,8 @@ class UploadMemoryTest {
 
     @TempDir
     Path data;
+    @TempDir
+    Path logs;
 
     @Test
     void anUploadFourTimesTheHeapIsSpooledToDisk() throws Exception {
@@ -40,7 +42,7 @@ class UploadMemoryTest {
         Process server = new ProcessBuilder(java, HEAP, "-XX:+ExitOnOutOfMemoryError", "-cp",
                 System.getProperty("java.class.path"), "dev.bundleanalyzer.cli.Main", "serve", "--data",
                 data.toString(), "--port", "0", "--jobs", "1")
-                .redirectError(data.getParent().resolve("server.err").toFile()).start();
+                .redirectError(logs.resolve("server.err").toFile()).start();
         try {
             String base = address(server);
             HttpClient http = HttpClient.newHttpClient();
@@ -80,7 +82,7 @@ class UploadMemoryTest {
 
     private String serverErr() {
         try {
-            List<String> lines = Files.readAllLines(data.getParent().resolve("server.err"));
+            List<String> lines = Files.readAllLines(logs.resolve("server.err"));
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 20), lines.size()));
         } catch (Exception e) {
             return e.toString();

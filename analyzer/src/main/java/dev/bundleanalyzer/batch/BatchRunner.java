@@ -10,6 +10,7 @@ import dev.bundleanalyzer.rules.Finding;
 import dev.bundleanalyzer.rules.Rule;
 import dev.bundleanalyzer.rules.Severity;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -141,6 +142,17 @@ public final class BatchRunner {
         }
         new BatchSummary(store).write(options.lang());
         return new Result(List.copyOf(outcomes), exitCode(outcomes));
+    }
+
+    /**
+     * One bundle file whose SHA-256 is already known (the web front hashes an upload as it arrives) into a report
+     * folder of {@code store}, as a run does each bundle it finds, whatever the store holds for it already. The
+     * store must be the one of {@link Options#out()}, opened once and shared by every caller.
+     */
+    public Outcome analyzeOne(ReportStore store, Path bundle, String sha256) throws IOException {
+        Candidate c = new Candidate(bundle, false, Files.size(bundle), Files.getLastModifiedTime(bundle).toInstant());
+        int perBundle = Math.max(1, Runtime.getRuntime().availableProcessors() / Math.max(1, options.jobs()));
+        return analyze(store, c, sha256, perBundle);
     }
 
     /** One bundle into a report folder, whatever happens: an analysis that throws is recorded as failed. */

@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
@@ -23,7 +23,7 @@ import java.util.stream.Stream;
  * place only when complete, so a folder without the dot is always whole; whatever a killed run left aside is
  * removed by the next one, which then does that bundle again.
  */
-final class ReportStore {
+public final class ReportStore {
 
     static final String RECORD = "batch.json";
     private static final String WORK_PREFIX = ".work-";
@@ -31,14 +31,15 @@ final class ReportStore {
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
 
     private final Path dir;
-    private final Map<String, Path> bySha = new HashMap<>();
+    // read by the web front's requests while its jobs commit
+    private final Map<String, Path> bySha = new ConcurrentHashMap<>();
 
     private ReportStore(Path dir) {
         this.dir = dir;
     }
 
     /** Opens (creating) the folder, removes unfinished work a killed run left, and indexes what is complete. */
-    static ReportStore open(Path dir) throws IOException {
+    public static ReportStore open(Path dir) throws IOException {
         Files.createDirectories(dir);
         ReportStore store = new ReportStore(dir);
         try (Stream<Path> children = Files.list(dir)) {
@@ -58,11 +59,11 @@ final class ReportStore {
         return store;
     }
 
-    Path dir() {
+    public Path dir() {
         return dir;
     }
 
-    Optional<StoredBundle> find(String sha256) {
+    public Optional<StoredBundle> find(String sha256) {
         Path folder = bySha.get(sha256);
         if (folder == null) {
             return Optional.empty();
@@ -74,12 +75,12 @@ final class ReportStore {
         }
     }
 
-    Optional<Path> folderOf(String sha256) {
+    public Optional<Path> folderOf(String sha256) {
         return Optional.ofNullable(bySha.get(sha256));
     }
 
     /** Every bundle recorded, in folder-name order. */
-    List<Stored> all() throws IOException {
+    public List<Stored> all() throws IOException {
         List<Stored> out = new ArrayList<>();
         List<Path> folders = new ArrayList<>(bySha.values());
         folders.sort(Comparator.comparing(p -> p.getFileName().toString()));
@@ -90,7 +91,7 @@ final class ReportStore {
     }
 
     /** A recorded bundle and its report folder. */
-    record Stored(Path folder, StoredBundle bundle) {
+    public record Stored(Path folder, StoredBundle bundle) {
     }
 
     /** A fresh folder to write a report into, aside from the complete ones. */

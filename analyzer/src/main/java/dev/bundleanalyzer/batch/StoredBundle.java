@@ -20,26 +20,26 @@ import java.util.List;
  * @param dataFrom   earliest event time in the bundle, or null
  * @param dataTo     latest event time in the bundle, or null
  */
-record StoredBundle(String sha256, String name, String source, long size, Instant modified, String status,
+public record StoredBundle(String sha256, String name, String source, long size, Instant modified, String status,
                     String reason, Instant analyzedAt, String host, String worst, List<FindingLine> findings,
                     Instant dataFrom, Instant dataTo) {
 
-    static final String ANALYZED = "analyzed";
-    static final String FAILED = "failed";
+    public static final String ANALYZED = "analyzed";
+    public static final String FAILED = "failed";
 
-    StoredBundle {
+    public StoredBundle {
         findings = findings == null ? List.of() : List.copyOf(findings);
     }
 
     /** One finding of a bundle, as the batch summary lists it, with its title in both report languages. */
-    record FindingLine(String rule, String severity, String titleEn, String titleKo, long count) {
+    public record FindingLine(String rule, String severity, String titleEn, String titleKo, long count) {
 
-        String title(String lang) {
+        public String title(String lang) {
             return "ko".equals(lang) && titleKo != null ? titleKo : titleEn;
         }
     }
 
-    boolean failed() {
+    public boolean failed() {
         return FAILED.equals(status);
     }
 }

@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 /** Entry point of {@code bundle-analyzer}. Exit codes: 0 ok, 4 findings of error or above, 1 unreadable bundle, 2 usage. */
 @Command(name = "bundle-analyzer", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Offline analyzer of Azure Backup (MARS agent) support bundles.",
-        subcommands = {AnalyzeCommand.class, BatchCommand.class, SearchCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {AnalyzeCommand.class, BatchCommand.class, SearchCommand.class, ServeCommand.class, RulesCommand.class, CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
                 "0:analyzed, no finding of severity error or critical",

@@ -101,11 +101,12 @@ final class UploadRoutes {
                 return;
             }
             String id = BundleFingerprint.of(received).sha256();
-            JobQueue.Admission admission = queue.admit(received, id, part.getSubmittedFileName(), size);
+            queue.admit(received, id, part.getSubmittedFileName(), size);
             BundleStatus status = catalog.find(id).orElseThrow(() -> new IOException("bundle " + id + " vanished"));
             ctx.header("Location", "/api/bundles/" + id);
-            // a bundle known already is not accepted for new work: its current state is the answer
-            ctx.status(admission.fresh() ? HttpStatus.ACCEPTED : HttpStatus.OK).json(status);
+            // a bundle known already is not analyzed again: its current state (maybe done) is the answer, with the
+            // same code, so that a script need not tell a first upload from a second
+            ctx.status(HttpStatus.ACCEPTED).json(status);
         } finally {
             Files.deleteIfExists(received);
             part.delete();

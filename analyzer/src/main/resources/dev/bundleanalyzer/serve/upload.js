@@ -66,10 +66,9 @@ function upload(file, progress, state, item) {
     xhr.addEventListener('load', () => {
       let body = {};
       try { body = JSON.parse(xhr.responseText); } catch (e) { /* an answer without JSON */ }
-      if (xhr.status === 202 || xhr.status === 200) {
+      if (xhr.status === 202) {
         progress.value = 100;
-        state.textContent = xhr.status === 202 ? 'uploaded: ' + body.status
-            : 'known already: ' + body.status;
+        state.textContent = 'uploaded: ' + body.status;
         item.classList.add('done');
         item.dataset.id = body.id;
       } else {

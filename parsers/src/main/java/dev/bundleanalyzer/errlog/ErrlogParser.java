@@ -511,10 +511,9 @@ public final class ErrlogParser implements Parser {
                 return false;
             }
             int count = 0;
-            for (int i = from; i < to && count < 9; i++) {
-                if (b[i] == '\t') {
-                    tabs[count++] = i - from;
-                }
+            for (int i = ByteLines.indexOf(b, from, to, (byte) '\t'); i >= 0 && count < 9;
+                    i = ByteLines.indexOf(b, i + 1, to, (byte) '\t')) {
+                tabs[count++] = i - from;
             }
             if (count >= 8 && readTabbed(n, count)) {
                 tabbed = true;

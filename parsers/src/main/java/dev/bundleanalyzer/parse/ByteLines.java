@@ -162,6 +162,25 @@ public final class ByteLines implements Closeable {
         return -1;
     }
 
+    /** The first {@code value} in {@code b[from, to)}, or -1: eight bytes at a time, as {@link #terminator}. */
+    public static int indexOf(byte[] b, int from, int to, byte value) {
+        long pattern = ONES * (value & 0xFF);
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(b, i) ^ pattern;
+            long hit = (x - ONES) & ~x & HIGHS;
+            if (hit != 0) {
+                return i + (Long.numberOfTrailingZeros(hit) >>> 3);
+            }
+        }
+        for (; i < to; i++) {
+            if (b[i] == value) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     static boolean isAscii(byte[] b, int from, int to) {
         int i = from;
         long any = 0;

@@ -125,6 +125,14 @@ class ByteLinesTest {
             byte[] none = new byte[len];
             java.util.Arrays.fill(none, (byte) 0x8A); // high bytes one bit from LF
             assertEquals(-1, ByteLines.terminator(none, 0, len));
+            for (int at = 0; at < len; at++) {
+                byte[] b = new byte[len];
+                java.util.Arrays.fill(b, (byte) 0x89); // one bit from TAB
+                b[at] = '\t';
+                for (int from = 0; from <= len; from++) {
+                    assertEquals(from <= at ? at : -1, ByteLines.indexOf(b, from, len, (byte) '\t'), len + " " + at);
+                }
+            }
         }
     }
 

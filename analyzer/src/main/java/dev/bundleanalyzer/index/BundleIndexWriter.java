@@ -108,7 +108,7 @@ public final class BundleIndexWriter implements RecordSink, Closeable {
                 if (value == null || value.isEmpty()) {
                     return;
                 }
-                if (Fields.FILTERED.contains(field)) {
+                if (Fields.isFiltered(field)) {
                     filter.add(BlockFilter.keyword(field, value));
                 } else {
                     keywords.computeIfAbsent(field, f -> new HashSet<>(64)).add(value);

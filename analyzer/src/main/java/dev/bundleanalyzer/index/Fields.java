@@ -47,6 +47,11 @@ public final class Fields {
     static final String BLOCK_FILTER = "block.filter";
     /** Keyword fields whose values a block keeps in its filter, not as terms: nearly every event has its own. */
     static final Set<String> FILTERED = Set.of(PROCESS, THREAD, SOURCE, ACTIVITY_ID);
+
+    /** {@code FILTERED.contains(field)} for a field named by one of these constants: asked of every value indexed. */
+    static boolean isFiltered(String field) {
+        return field == PROCESS || field == THREAD || field == SOURCE || field == ACTIVITY_ID;
+    }
     static final String BLOCK_TIME_SPAN = "block.timeSpan";
     static final String BLOCK_LINE_SPAN = "block.lineSpan";
     static final String BLOCK_RECORD_SPAN = "block.recordSpan";

@@ -1,6 +1,7 @@
 package dev.bundleanalyzer.index;
 
 import dev.bundleanalyzer.parse.LiteralScanner;
+import dev.bundleanalyzer.parse.LogEvent;
 import dev.bundleanalyzer.parse.RecordSink;
 import dev.bundleanalyzer.parse.Skim;
 import java.util.ArrayList;
@@ -130,7 +131,7 @@ final class LineSkims {
     }
 
     /** The skim of one file, or {@code null} when any of its lines may match some query. */
-    Skim of(String file, String component) {
+    FileSkim of(String file, String component) {
         if (needs == null) {
             return null;
         }
@@ -153,23 +154,61 @@ final class LineSkims {
                 return null;
             }
         }
-        long[] inLine = new long[words];
-        long[] inColumns = new long[words];
-        long[] found = new long[words];
-        String[] lastLevel = {null};
-        long[] levelBits = new long[words];
-        return (text, from, messageFrom, to, level) -> {
+        return new FileSkim(file, component, known);
+    }
+
+    /**
+     * Whether an event is one a skim can judge: a trace line's, whose keyword values are its file's, its level
+     * and columns of its raw text, and error codes of its message (see {@link RecordSink#skim}).
+     */
+    static boolean judges(LogEvent e) {
+        return e.record() == null && e.eventId() == null && e.channel() == null && e.computer() == null;
+    }
+
+    /** The skim of one file's lines: their bytes as a parser reads them, or their events. One thread's. */
+    final class FileSkim implements Skim {
+        final String file;
+        final String component;
+        private final long[] known;
+        private final long[] inLine = new long[words];
+        private final long[] inColumns = new long[words];
+        private final long[] found = new long[words];
+        private final long[] levelBits = new long[words];
+        private String lastLevel;
+
+        private FileSkim(String file, String component, long[] known) {
+            this.file = file;
+            this.component = component;
+            this.known = known;
+        }
+
+        @Override
+        public boolean wants(byte[] text, int from, int messageFrom, int to, String level) {
             messages.scan(text, messageFrom, to, inLine);
             if (columns != null) {
                 columns.scan(text, from, messageFrom, inColumns);
-                for (int w = 0; w < words; w++) {
-                    inLine[w] |= inColumns[w];
+                or(inLine, inColumns);
+            }
+            return decide(level);
+        }
+
+        /** Whether an event of this file ({@link #judges judged} by a skim) may match some query. */
+        boolean wants(LogEvent e) {
+            messages.scan(e.message(), inLine);
+            if (columns != null) {
+                for (String value : new String[] {e.process(), e.thread(), e.source(), e.activityId()}) {
+                    columns.scan(value, inColumns);
+                    or(inLine, inColumns);
                 }
             }
+            return decide(e.level());
+        }
+
+        private boolean decide(String level) {
             if (levels.length > 0) {
-                if (level != lastLevel[0]) {
+                if (level != lastLevel) {
                     // parsers hand on the same string while the level repeats
-                    lastLevel[0] = level;
+                    lastLevel = level;
                     Arrays.fill(levelBits, 0L);
                     for (int i = 0; level != null && i < levels.length; i++) {
                         if (QueryNeed.containsIgnoreCase(level, levels[i])) {
@@ -177,9 +216,7 @@ final class LineSkims {
                         }
                     }
                 }
-                for (int w = 0; w < words; w++) {
-                    inLine[w] |= levelBits[w];
-                }
+                or(inLine, levelBits);
             }
             boolean any = false;
             for (int w = 0; w < words; w++) {
@@ -187,7 +224,13 @@ final class LineSkims {
                 found[w] = inLine[w] | known[w];
             }
             return any && mayMatch(inLine, found);
-        };
+        }
+    }
+
+    private static void or(long[] into, long[] bits) {
+        for (int w = 0; w < into.length; w++) {
+            into[w] |= bits[w];
+        }
     }
 
     /**

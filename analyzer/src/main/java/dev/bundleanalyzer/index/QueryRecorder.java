@@ -140,6 +140,11 @@ public final class QueryRecorder implements EventQueries {
         /** The event number at which each query was last tried, so that a query with several literals is tried once. */
         final long[] tried;
         long event;
+        /** The skim of the file of the last events (parsers hand on the same file name for all of a file's). */
+        LineSkims.FileSkim skim;
+        /** The last file whose lines all may match, as the same strings. */
+        String noSkimFile;
+        String noSkimComponent;
 
         Scratch(int words, int fields, int queries) {
             found = new long[words];
@@ -148,6 +153,23 @@ public final class QueryRecorder implements EventQueries {
             lastBits = new long[fields][words];
             java.util.Arrays.fill(lastValue, Scratch.class); // matches no value, null included
         }
+    }
+
+    /** Whether the skim of the event's file lets it through (or there is none: all of the file may match). */
+    private boolean mayMatch(LogEvent event, Scratch s) {
+        if (s.skim == null || s.skim.file != event.file() || s.skim.component != event.component()) {
+            if (s.noSkimFile == event.file() && s.noSkimComponent == event.component() && s.noSkimFile != null) {
+                return true;
+            }
+            LineSkims.FileSkim skim = skims.of(event.file(), event.component());
+            if (skim == null) {
+                s.noSkimFile = event.file();
+                s.noSkimComponent = event.component();
+                return true;
+            }
+            s.skim = skim;
+        }
+        return s.skim.wants(event);
     }
 
     /** Sets the bits of the literals an event holds: its message scanned once, keyword values remembered. */
@@ -192,6 +214,9 @@ public final class QueryRecorder implements EventQueries {
     /** Evaluates every query on one event. */
     public void see(LogEvent event) {
         Scratch s = scratch.get();
+        if (always.length == 0 && LineSkims.judges(event) && !mayMatch(event, s)) {
+            return; // the narrowed needs rule most trace lines out with one cheap scan of the message
+        }
         long[] literals = literalsOf(event, s);
         long stamp = ++s.event;
         Matcher matcher = new Matcher(event, literals);

@@ -434,21 +434,38 @@ public final class ErrlogParser implements Parser {
      */
     private static final class Column {
         private static final int KEPT = 8;
-        private final byte[][] bytes = new byte[KEPT][];
+        /** Values of up to eight bytes, as the bytes of a long (their lengths beside): one compare finds them. */
+        private final long[] keys = new long[KEPT];
+        private final int[] lengths = new int[KEPT];
         private final String[] texts = new String[KEPT];
         private int next;
+        /** A longer value (an activity GUID), kept alone. */
+        private byte[] longBytes = new byte[0];
+        private String longText;
 
         String of(byte[] b, int from, int to, Charset charset) {
+            int n = to - from;
+            if (n > Long.BYTES) {
+                if (longText == null || !java.util.Arrays.equals(longBytes, 0, longBytes.length, b, from, to)) {
+                    longBytes = java.util.Arrays.copyOfRange(b, from, to);
+                    longText = new String(longBytes, charset);
+                }
+                return longText;
+            }
+            long key = 0;
+            for (int i = to - 1; i >= from; i--) {
+                key = (key << 8) | (b[i] & 0xFF);
+            }
             for (int i = 0; i < KEPT; i++) {
-                byte[] known = bytes[i];
-                if (known != null && java.util.Arrays.equals(known, 0, known.length, b, from, to)) {
+                if (keys[i] == key && lengths[i] == n && texts[i] != null) {
                     return texts[i];
                 }
             }
             int slot = next;
             next = (next + 1) % KEPT;
-            bytes[slot] = java.util.Arrays.copyOfRange(b, from, to);
-            texts[slot] = new String(bytes[slot], charset);
+            keys[slot] = key;
+            lengths[slot] = n;
+            texts[slot] = new String(b, from, n, charset);
             return texts[slot];
         }
     }

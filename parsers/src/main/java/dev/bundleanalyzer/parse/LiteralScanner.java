@@ -31,13 +31,6 @@ public final class LiteralScanner {
     private final long[] pairs;
     private final char[][][] startingWith;
     private final int[][] idsStartingWith;
-    /** The length of the shortest literal, and the rest for the scan of bytes: see {@link #scan(byte[], int, int, long[])}. */
-    private final int shortest;
-    /** By pair of chars (lower-cased, 7 bits each): how far a window that ends with it may move on. */
-    private final byte[] shift;
-    /** By pair of chars: the literals whose first {@link #shortest} chars end with it, and their ids. */
-    private final char[][][] endingPrefix;
-    private final int[][] idsEndingPrefix;
     /** The lower case of each ASCII char that some literal has; 0 for the others. */
     private final char[] literalChar = new char[128];
     /** The same, as bytes: for ASCII text read as bytes. */
@@ -104,39 +97,10 @@ public final class LiteralScanner {
                     idsStartingWith[key] = of.stream().mapToInt(i -> ids[i]).toArray();
                 }
             }
-            shortest = literals.stream().mapToInt(String::length).min().orElseThrow();
-            shift = new byte[128 * 128];
-            Arrays.fill(shift, (byte) Math.min(shortest - 1, Byte.MAX_VALUE));
-            List<List<Integer>> ending = new ArrayList<>(java.util.Collections.nCopies(128 * 128, null));
-            for (int i = 0; i < literals.size(); i++) {
-                String l = literals.get(i);
-                for (int j = 1; j < shortest; j++) {
-                    int key = (l.charAt(j - 1) << 7) | l.charAt(j);
-                    shift[key] = (byte) Math.min(shift[key], shortest - 1 - j);
-                }
-                int key = (l.charAt(shortest - 2) << 7) | l.charAt(shortest - 1);
-                if (ending.get(key) == null) {
-                    ending.set(key, new ArrayList<>());
-                }
-                ending.get(key).add(i);
-            }
-            endingPrefix = new char[128 * 128][][];
-            idsEndingPrefix = new int[128 * 128][];
-            for (int key = 0; key < ending.size(); key++) {
-                List<Integer> of = ending.get(key);
-                if (of != null) {
-                    endingPrefix[key] = of.stream().map(i -> literals.get(i).toCharArray()).toArray(char[][]::new);
-                    idsEndingPrefix[key] = of.stream().mapToInt(i -> ids[i]).toArray();
-                }
-            }
         } else {
             pairs = null;
             startingWith = null;
             idsStartingWith = null;
-            shortest = 0;
-            shift = null;
-            endingPrefix = null;
-            idsEndingPrefix = null;
         }
 
         List<int[]> trie = new ArrayList<>();
@@ -297,43 +261,37 @@ public final class LiteralScanner {
     }
 
     /**
-     * {@link #scan(CharSequence, long[])} of the ASCII bytes {@code text[from, to)} (a line not decoded): the bytes
-     * are read as they are, without a char view in between, when every literal has two chars or more.
+     * {@link #scan(CharSequence, long[])} of the ASCII bytes {@code text[from, to)} (a line not decoded), read as
+     * they are when every literal has two chars or more.
      */
     public void scan(byte[] text, int from, int to, long[] found) {
-        if (pairs == null) {
+        if (pairs == null || to - from < 2) {
             scan(new AsciiBytes().of(text, from, to), found);
             return;
         }
         Arrays.fill(found, 0L);
-        // Wu-Manber: the pair of chars that ends a window of the shortest literal's length says how far the
-        // window may move on, as no literal can start within that distance; only a pair that ends the first
-        // chars of a literal stops it
+        long[] table = pairs;
         byte[] fold = literalByte;
-        byte[] skip = shift;
-        int last = shortest - 1;
-        int i = from + last;
-        while (i < to) {
-            int key = (fold[text[i - 1] & 0x7F] << 7) | fold[text[i] & 0x7F];
-            int s = skip[key];
-            if (s == 0) {
-                compare(text, i - last, from, to, key, found);
-                i++;
-            } else {
-                i += s;
+        int previous = fold[text[from] & 0x7F];
+        for (int i = from + 1; i < to; i++) {
+            int current = fold[text[i] & 0x7F];
+            int key = (previous << 7) | current;
+            if ((table[key >>> 6] & (1L << key)) != 0) {
+                compare(text, i - 1, to, key, found);
             }
+            previous = current;
         }
     }
 
-    private void compare(byte[] text, int start, int from, int to, int key, long[] found) {
-        char[][] candidates = endingPrefix[key];
-        int[] ids = idsEndingPrefix[key];
+    private void compare(byte[] text, int start, int to, int key, long[] found) {
+        char[][] candidates = startingWith[key];
+        int[] ids = idsStartingWith[key];
         for (int k = 0; k < candidates.length; k++) {
             char[] literal = candidates[k];
-            if (start < from || start + literal.length > to) {
+            if (start + literal.length > to) {
                 continue;
             }
-            int j = 0;
+            int j = 2;
             while (j < literal.length && literalByte[text[start + j] & 0x7F] == literal[j]) {
                 j++;
             }

@@ -34,6 +34,9 @@ final class EntryParser implements EntryHandler {
     /** Reason of the placeholder line of an entry whose parsing waits for the machine's time zone. */
     private static final String WAITING = "waiting for the machine's time zone";
 
+    /** Text entries larger than this are read ahead on a thread of their own ({@link ReadAhead}). */
+    static final long READ_AHEAD_BYTES = 8L << 20;
+
     /** Notes passed on per entry: a file damaged throughout says so in a summary, not in a million notes. */
     static final int MAX_NOTES_PER_ENTRY = 50;
 
@@ -158,9 +161,15 @@ final class EntryParser implements EntryHandler {
         String charset = detection.charset() == null ? null : detection.charset().name();
         CountingSink records = new CountingSink(sink, entry.path());
         TextLimits text = new TextLimits(maxLineChars);
+        ReadAhead ahead = null;
         try {
             counted.skipNBytes(detection.bomLength());
-            detection.parser().parse(new ParseInput(entry.path(), entry.modified(), detection.charset(), counted, zone,
+            InputStream content = counted;
+            if (detection.charset() != null && entry.size() > READ_AHEAD_BYTES) {
+                // a large text: inflated on another core while its lines are parsed
+                content = ahead = new ReadAhead(counted, entry.path());
+            }
+            detection.parser().parse(new ParseInput(entry.path(), entry.modified(), detection.charset(), content, zone,
                     text), records);
         } catch (IOException | RuntimeException | StackOverflowError e) {
             long kept = records.count();
@@ -169,6 +178,7 @@ final class EntryParser implements EntryHandler {
             return new InventoryItem(entry.path(), detection.kind(), charset, counted.count(), records.count(),
                     InventoryItem.Status.FAILED, join(describe(e) + partial, text.leftOut()));
         } finally {
+            closeQuietly(ahead);
             records.finish();
         }
         // recognised but empty is still an input: its rules are evaluated (and find nothing)
@@ -182,6 +192,17 @@ final class EntryParser implements EntryHandler {
         reason = join(reason, text.leftOut());
         return new InventoryItem(entry.path(), detection.kind(), charset, counted.count(), records.count(),
                 InventoryItem.Status.PARSED, reason);
+    }
+
+    /** Stops a read-ahead before the entry's inventory line reads what it counted. */
+    private static void closeQuietly(ReadAhead ahead) {
+        if (ahead != null) {
+            try {
+                ahead.close();
+            } catch (IOException ignored) {
+                // the entry's stream is closed by the bundle reader too; its errors were thrown to the parser
+            }
+        }
     }
 
     private static String join(String reason, String more) {

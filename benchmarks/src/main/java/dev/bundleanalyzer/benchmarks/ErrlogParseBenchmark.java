@@ -2,6 +2,7 @@ package dev.bundleanalyzer.benchmarks;
 
 import dev.bundleanalyzer.errlog.ErrlogParser;
 import dev.bundleanalyzer.index.QueryRecorder;
+import dev.bundleanalyzer.parse.ByteLines;
 import dev.bundleanalyzer.parse.LogEvent;
 import dev.bundleanalyzer.parse.Skim;
 import dev.bundleanalyzer.rules.RuleEngine;
@@ -33,8 +34,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * Throughput of agent trace log parsing on one thread. Each invocation parses {@value #MIB} MiB of
  * generated CBEngine lines, so the score in ops/s reads directly as MiB/s.
  *
- * <p>Baseline in the same run: {@link #readLinesOnly} decodes and splits the same bytes into lines and
- * does nothing else, the floor any line-based parser pays; the ratio parse/readLines is the parser's cost.
+ * <p>Baselines in the same run: {@link #splitLinesOnly} splits the same bytes into lines without decoding them,
+ * the floor of the parser, which reads its columns in the bytes; {@link #readLinesOnly} decodes and splits them,
+ * the floor of a parser of decoded lines. {@link #parseForRules} reads as an analysis without the index does.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -92,6 +94,20 @@ public class ErrlogParseBenchmark {
                         bh.consume(epochMillis);
                     }
                 });
+    }
+
+    /** The parser's own floor: the lines as bytes, split, undecoded. */
+    @Benchmark
+    @OperationsPerInvocation(MIB)
+    public long splitLinesOnly() throws IOException {
+        long n = 0;
+        try (ByteLines lines = new ParseInput("x", null, Charset.forName(charset), new ByteArrayInputStream(data))
+                .lineBytes()) {
+            while (lines.next()) {
+                n += lines.end() - lines.start();
+            }
+        }
+        return n;
     }
 
     @Benchmark

@@ -135,7 +135,8 @@ public final class ReportStore {
         }
     }
 
-    static void deleteTree(Path root) {
+    /** Removes a folder and all in it, as far as it can: what is left is retried by whoever cleans next. */
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
@@ -144,7 +145,7 @@ public final class ReportStore {
                 Files.deleteIfExists(p);
             }
         } catch (IOException ignored) {
-            // left for the next run, which removes work folders first
+            // left for the next run (or the server's next start), which removes work folders first
         }
     }
 }

@@ -62,7 +62,7 @@ final class JobQueue {
                 if (job.isPresent()) {
                     found.add(job.get());
                 } else {
-                    deleteTree(folder);
+                    ReportStore.deleteTree(folder);
                 }
             }
         }
@@ -112,7 +112,7 @@ final class JobQueue {
             return new Admission(id, false);
         }
         Path folder = dir.resolve(id);
-        deleteTree(folder);
+        ReportStore.deleteTree(folder);
         String shown = name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
         QueuedJob job = new QueuedJob(id, shown, UploadNames.safe(name), size, Instant.now(), QueuedJob.State.QUEUED,
                 null);
@@ -121,7 +121,7 @@ final class JobQueue {
             move(upload, folder.resolve(job.file()));
             write(job);
         } catch (IOException e) {
-            deleteTree(folder);
+            ReportStore.deleteTree(folder);
             throw e;
         }
         jobs.put(id, job);
@@ -155,7 +155,7 @@ final class JobQueue {
     /** The job's outcome is in the store: it leaves the queue. */
     synchronized void finish(String id) {
         jobs.remove(id);
-        deleteTree(dir.resolve(id));
+        ReportStore.deleteTree(dir.resolve(id));
     }
 
     /** The job could not be analyzed at all; it stays listed with the reason, without its bundle. */
@@ -195,19 +195,6 @@ final class JobQueue {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    static void deleteTree(Path root) {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        } catch (IOException ignored) {
-            // what is left is removed at the next start
         }
     }
 }

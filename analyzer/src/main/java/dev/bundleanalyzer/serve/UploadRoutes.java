@@ -1,6 +1,7 @@
 package dev.bundleanalyzer.serve;
 
 import dev.bundleanalyzer.analysis.BundleFingerprint;
+import dev.bundleanalyzer.batch.ReportStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
@@ -49,7 +50,7 @@ final class UploadRoutes {
     private void clearSpool() throws IOException {
         try (Stream<Path> files = Files.list(spool)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                JobQueue.deleteTree(p);
+                ReportStore.deleteTree(p);
             }
         }
     }

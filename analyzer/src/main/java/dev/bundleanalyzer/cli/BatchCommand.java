@@ -2,7 +2,6 @@ package dev.bundleanalyzer.cli;
 
 import dev.bundleanalyzer.batch.BatchProgress;
 import dev.bundleanalyzer.batch.BatchRunner;
-import dev.bundleanalyzer.bundle.BundleLimits;
 import dev.bundleanalyzer.rules.Rule;
 import dev.bundleanalyzer.rules.RuleFileException;
 import dev.bundleanalyzer.rules.RuleLoader;
@@ -41,9 +40,6 @@ final class BatchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where report folders and the summary go (default: <folder>.reports)")
     Path out;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "bundles analyzed at once (default: by cores and memory)")
-    Integer jobs;
-
     @Option(names = "--force", description = "analyze again bundles that already have a report")
     boolean force;
 
@@ -51,23 +47,12 @@ final class BatchCommand implements Callable<Integer> {
             + " 2026-12-01T08:00, UTC)")
     String since;
 
-    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|ko", description = "report language (default: ${DEFAULT-VALUE})")
-    String lang;
-
     @Option(names = "--settle", paramLabel = "TIME", converter = DurationConverter.OrZero.class,
             description = "how long a bundle must keep its size and time to count as fully copied (default: 2s)")
     Duration settle = Duration.ofSeconds(2);
 
-    @Option(names = "--no-redact", description = "keep passwords, keys and tokens in the reports (redacted by default)")
-    boolean noRedact;
-
-    @Option(names = "--no-index", description = "skip the full-text index of each bundle: the same findings and reports"
-            + " in a fraction of the time; search cannot read them")
-    boolean noIndex;
-
-    @Option(names = "--max-bundle-time", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "longest time one bundle may take (default: 60m)")
-    Duration maxBundleTime = BundleLimits.DEFAULTS.maxBundleTime();
+    @CommandLine.Mixin
+    StoreOptions store;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,10 +60,7 @@ final class BatchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Main.requireLanguage(spec, lang);
-        if (jobs != null && jobs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
-        }
+        store.check(spec);
         Instant from = since == null ? null : parseSince(since);
         if (!Files.isDirectory(folder)) {
             err.println("bundle-analyzer: cannot run the batch: " + folder + " is not a folder");
@@ -93,9 +75,8 @@ final class BatchCommand implements Callable<Integer> {
             err.println("bundle-analyzer: bad rule file: " + e.getMessage());
             return Main.USAGE;
         }
-        BundleLimits limits = BundleLimits.DEFAULTS.withTimes(BundleLimits.DEFAULTS.maxEntryTime(), maxBundleTime);
-        BatchRunner.Options options = new BatchRunner.Options(folder, outDir,
-                jobs != null ? jobs : BatchRunner.defaultJobs(), force, from, lang, limits, !noRedact, settle, !noIndex);
+        BatchRunner.Options options = new BatchRunner.Options(folder, outDir, store.jobs(), force,
+                from, store.lang, store.limits(), !store.noRedact, settle, !store.noIndex);
         BatchRunner.Result result;
         try (BatchProgress progress = BatchProgress.of(System.console() != null, err)) {
             result = new BatchRunner(rules, options).run(progress);

@@ -1,7 +1,5 @@
 package dev.bundleanalyzer.cli;
 
-import dev.bundleanalyzer.batch.BatchRunner;
-import dev.bundleanalyzer.bundle.BundleLimits;
 import dev.bundleanalyzer.rules.Rule;
 import dev.bundleanalyzer.rules.RuleFileException;
 import dev.bundleanalyzer.rules.RuleLoader;
@@ -10,7 +8,6 @@ import dev.bundleanalyzer.serve.ServeOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -43,9 +40,6 @@ final class ServeCommand implements Callable<Integer> {
                     + " interface, with a token)")
     String bind;
 
-    @Option(names = "--jobs", paramLabel = "N", description = "bundles analyzed at once (default: by cores and memory)")
-    Integer jobs;
-
     @Option(names = "--token", paramLabel = "T", defaultValue = "${env:BUNDLE_ANALYZER_TOKEN}",
             description = "a shared token every request must present (default: the environment variable"
                     + " BUNDLE_ANALYZER_TOKEN, which keeps it out of the process list)")
@@ -55,19 +49,8 @@ final class ServeCommand implements Callable<Integer> {
             + " upload is answered 413 (default: ${DEFAULT-VALUE}, 8 GiB)")
     long maxUploadBytes = ServeOptions.DEFAULT_MAX_UPLOAD_BYTES;
 
-    @Option(names = "--lang", defaultValue = "en", paramLabel = "en|ko", description = "report language (default: ${DEFAULT-VALUE})")
-    String lang;
-
-    @Option(names = "--no-redact", description = "keep passwords, keys and tokens in the reports (redacted by default)")
-    boolean noRedact;
-
-    @Option(names = "--no-index", description = "skip the full-text index of each bundle: faster, but the search page"
-            + " finds nothing in them")
-    boolean noIndex;
-
-    @Option(names = "--max-bundle-time", paramLabel = "TIME", converter = DurationConverter.class,
-            description = "longest time one bundle may take (default: 60m)")
-    Duration maxBundleTime = BundleLimits.DEFAULTS.maxBundleTime();
+    @CommandLine.Mixin
+    StoreOptions store;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -75,10 +58,7 @@ final class ServeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        Main.requireLanguage(spec, lang);
-        if (jobs != null && jobs < 1) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--jobs must be at least 1");
-        }
+        store.check(spec);
         if (port < 0 || port > 65535) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--port must be between 0 and 65535");
         }
@@ -92,9 +72,8 @@ final class ServeCommand implements Callable<Integer> {
             err.println("bundle-analyzer: bad rule file: " + e.getMessage());
             return Main.USAGE;
         }
-        BundleLimits limits = BundleLimits.DEFAULTS.withTimes(BundleLimits.DEFAULTS.maxEntryTime(), maxBundleTime);
-        ServeOptions options = new ServeOptions(data, bind, port, jobs != null ? jobs : BatchRunner.defaultJobs(),
-                token, maxUploadBytes, lang, limits, !noRedact, !noIndex);
+        ServeOptions options = new ServeOptions(data, bind, port, store.jobs(), token, maxUploadBytes,
+                store.lang, store.limits(), !store.noRedact, !store.noIndex);
         if (options.token() == null && !BundleServer.isLoopback(bind)) {
             err.println("bundle-analyzer: warning: listening on " + bind + " without a token: anyone who reaches"
                     + " this machine can upload bundles and read every report (set BUNDLE_ANALYZER_TOKEN)");

@@ -27,8 +27,6 @@ final class LineSkims {
     /** Fields whose values a trace line writes as they are, within its raw text before its message. */
     private static final Set<String> COLUMNS = Set.of(Fields.PROCESS, Fields.THREAD, Fields.SOURCE,
             Fields.ACTIVITY_ID);
-    private static final Set<String> LINE_COLUMNS = Set.of(Fields.MESSAGE, Fields.LEVEL, Fields.PROCESS,
-            Fields.THREAD, Fields.SOURCE, Fields.ACTIVITY_ID);
 
     private final int words;
     /** Each query's need, narrowed; {@code null} when some query may match every line. */
@@ -52,23 +50,30 @@ final class LineSkims {
      */
     LineSkims(List<QueryNeed> needs, boolean any, Map<String, Map<String, Integer>> literalIds, int words) {
         this.words = words;
-        Map<Integer, String> scanned = new LinkedHashMap<>();
-        boolean scannable = !any;
+        // what a scan looks for, by literal id: in the message (its words, the digits of error codes), in the
+        // columns before it, in the level
+        Map<Integer, String> inMessages = new LinkedHashMap<>();
+        Map<Integer, String> inColumns = new LinkedHashMap<>();
+        Map<Integer, String> ofLevels = new LinkedHashMap<>();
         for (var field : literalIds.entrySet()) {
             String name = field.getKey();
             for (var literal : field.getValue().entrySet()) {
-                if (LINE_COLUMNS.contains(name)) {
-                    scanned.put(literal.getValue(), literal.getKey());
-                } else if (name.equals(Fields.ERROR_CODE)) {
-                    String hint = codeHint(literal.getKey());
-                    if (hint != null) {
-                        scanned.put(literal.getValue(), hint);
-                    }
+                String text = name.equals(Fields.ERROR_CODE) ? codeHint(literal.getKey()) : literal.getKey();
+                if (name.equals(Fields.MESSAGE) || (name.equals(Fields.ERROR_CODE) && text != null)) {
+                    inMessages.put(literal.getValue(), text);
+                } else if (name.equals(Fields.LEVEL)) {
+                    ofLevels.put(literal.getValue(), text);
+                } else if (COLUMNS.contains(name)) {
+                    inColumns.put(literal.getValue(), text);
                 } else if (CONSTANT.contains(name)) {
                     constant.computeIfAbsent(name, k -> new LinkedHashMap<>()).put(literal.getKey(), literal.getValue());
                 }
             }
         }
+        Map<Integer, String> scanned = new LinkedHashMap<>(inMessages);
+        scanned.putAll(inColumns);
+        scanned.putAll(ofLevels);
+        boolean scannable = !any;
         QueryNeed[] narrowed = new QueryNeed[needs.size()];
         List<List<Integer>> users = new ArrayList<>();
         for (int i = 0; i < words * 64; i++) {
@@ -78,7 +83,7 @@ final class LineSkims {
         for (int q = 0; q < narrowed.length && scannable; q++) {
             narrowed[q] = narrow(needs.get(q), scanned);
             if (narrowed[q] == QueryNeed.ANY) {
-                scannable = false; // an error code of nothing but zeros: every line may have it
+                scannable = false; // a need no scan tells (an error code of nothing but zeros): every line may meet it
                 break;
             }
             int query = q;
@@ -91,18 +96,10 @@ final class LineSkims {
         }
         this.needs = scannable ? narrowed : null;
         this.byLiteral = users.stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray()).toArray(int[][]::new);
-        Map<Integer, String> inMessages = new LinkedHashMap<>();
-        Map<Integer, String> inColumns = new LinkedHashMap<>();
-        Map<Integer, String> ofLevels = new LinkedHashMap<>();
-        Set<Integer> columnIds = new java.util.HashSet<>();
-        Set<Integer> levelIdSet = new java.util.HashSet<>();
-        COLUMNS.forEach(c -> columnIds.addAll(literalIds.getOrDefault(c, Map.of()).values()));
-        levelIdSet.addAll(literalIds.getOrDefault(Fields.LEVEL, Map.of()).values());
-        scanned.forEach((id, text) -> {
-            if (used.get(id)) {
-                (columnIds.contains(id) ? inColumns : levelIdSet.contains(id) ? ofLevels : inMessages).put(id, text);
-            }
-        });
+        // only the literals the narrowed needs kept are looked for
+        for (Map<Integer, String> of : List.of(inMessages, inColumns, ofLevels)) {
+            of.keySet().removeIf(id -> !used.get(id));
+        }
         this.messages = scanner(inMessages, words);
         this.columns = inColumns.isEmpty() ? null : scanner(inColumns, words);
         this.levels = ofLevels.values().toArray(new String[0]);
@@ -289,16 +286,12 @@ final class LineSkims {
         return QueryNeed.ANY;
     }
 
-    /** Whether a line's scan or its file tells if the literal is there, or no trace line can have it. */
-    private boolean isKnown(QueryNeed.Has has, Map<Integer, String> scanned) {
-        String field = has.field();
-        if (LINE_COLUMNS.contains(field)) {
-            return true;
-        }
-        if (field.equals(Fields.ERROR_CODE)) {
-            return scanned.containsKey(has.id());
-        }
-        return true; // a file's constant, or a field trace lines do not have
+    /**
+     * Whether a line's scan or its file tells if the literal is there, or no trace line can have it: all but an error
+     * code without digits to look for.
+     */
+    private static boolean isKnown(QueryNeed.Has has, Map<Integer, String> scanned) {
+        return !has.field().equals(Fields.ERROR_CODE) || scanned.containsKey(has.id());
     }
 
     /**

@@ -137,7 +137,8 @@ public final class ErrlogParser implements Parser {
         try (ByteLines lines = input.lineBytes()) {
             run.charset = lines.charset();
             while (lines.next()) {
-                run.line(lines.bytes(), lines.start(), lines.end(), lines.ascii());
+                // whether a line is ASCII matters only to a skim
+                run.line(lines.bytes(), lines.start(), lines.end(), run.skim != null && lines.ascii());
             }
         } finally {
             run.finish();
@@ -187,7 +188,7 @@ public final class ErrlogParser implements Parser {
         private final Instant modified;
         private final RecordSink sink;
         private final String component;
-        private final Skim skim;
+        final Skim skim;
         Charset charset = StandardCharsets.UTF_8;
         /** Columns of the line just read, and of the pending record's first line: swapped when a record starts. */
         private Fields f = new Fields();

@@ -45,7 +45,8 @@ public final class ByteLines implements Closeable {
     private byte[] line;
     private int start;
     private int end;
-    private boolean ascii;
+    /** Whether the current line is ASCII: -1 until asked (only a skimming parser asks), then 0 or 1. */
+    private int ascii;
 
     public ByteLines(InputStream in, Charset charset, TextLimits limits) {
         this.in = in;
@@ -118,7 +119,10 @@ public final class ByteLines implements Closeable {
 
     /** True when every byte of the current line is ASCII. */
     public boolean ascii() {
-        return ascii;
+        if (ascii < 0) {
+            ascii = isAscii(line, start, end) ? 1 : 0;
+        }
+        return ascii == 1;
     }
 
     /** The charset of the bytes. */
@@ -135,7 +139,7 @@ public final class ByteLines implements Closeable {
         line = bytes;
         start = from;
         end = to;
-        ascii = isAscii(bytes, from, to);
+        ascii = -1;
     }
 
     /**

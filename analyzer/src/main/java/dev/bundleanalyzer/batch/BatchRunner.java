@@ -1,12 +1,6 @@
 package dev.bundleanalyzer.batch;
 
-import dev.bundleanalyzer.analysis.BundleAnalyzer;
-import dev.bundleanalyzer.analysis.BundleFingerprint;
-import dev.bundleanalyzer.bundle.BundleException;
 import dev.bundleanalyzer.bundle.BundleLimits;
-import dev.bundleanalyzer.report.AnalysisReport;
-import dev.bundleanalyzer.report.ReportFiles;
-import dev.bundleanalyzer.rules.Finding;
 import dev.bundleanalyzer.rules.Rule;
 import dev.bundleanalyzer.rules.Severity;
 import java.io.IOException;
@@ -52,12 +46,13 @@ public final class BatchRunner {
         }
     }
 
-    private final List<Rule> rules;
     private final Options options;
+    private final ReportMaker maker;
 
     public BatchRunner(List<Rule> rules, Options options) {
-        this.rules = List.copyOf(rules);
         this.options = options;
+        this.maker = new ReportMaker(rules, new ReportMaker.Settings(options.lang(), options.limits(),
+                options.redact(), options.index()));
     }
 
     /** Bundles analyzed at once when not told: one per core, as far as the heap gives each about 512 MiB. */
@@ -166,33 +161,13 @@ public final class BatchRunner {
             return new Outcome(c.path(), Outcome.Kind.FAILED, "cannot write to " + options.out() + ": "
                     + e.getMessage(), null, c.size(), null);
         }
-        StoredBundle record;
-        String detail;
+        ReportMaker.Made made = maker.make(c.path(), new ReportMaker.Source(name, c.path().toString(), c.size(),
+                c.modified()), sha, work, jobs);
+        StoredBundle record = made.record();
+        String detail = record.failed() ? made.detail() : made.detail() + ", " + BatchProgress.megabytes(c.size())
+                + " in " + BatchProgress.seconds(Duration.ofNanos(System.nanoTime() - t0));
         try {
-            BundleAnalyzer analyzer = new BundleAnalyzer(rules, options.limits(), jobs, options.redact());
-            AnalysisReport report = (options.index() ? analyzer : analyzer.withoutIndex())
-                    .analyze(c.path(), work.resolve("index"));
-            ReportFiles.write(report, options.lang(), ReportFiles.ALL, work);
-            record = analyzed(c, sha, report);
-            detail = report.findings().size() + " finding(s)" + (record.worst() == null ? ""
-                    : ", worst " + record.worst()) + ", " + BatchProgress.megabytes(c.size()) + " in "
-                    + BatchProgress.seconds(Duration.ofNanos(System.nanoTime() - t0));
-        } catch (BundleException e) {
-            record = failed(c, sha, e.getMessage());
-            detail = e.getMessage();
-        } catch (Exception | OutOfMemoryError | StackOverflowError e) {
-            // a bug or an exhausted resource on one bundle must not end the batch: it is recorded and reported
-            String reason = "the analysis failed: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                    : e.getClass().getSimpleName() + ": " + e.getMessage());
-            record = failed(c, sha, reason);
-            detail = reason;
-        }
-        try {
-            if (record.failed()) {
-                ReportStore.deleteTree(work);
-                work = store.newWork();
-            }
-            Path folder = store.commit(work, folderName(name, sha), record);
+            Path folder = store.commit(work, ReportMaker.folderName(name, sha), record);
             return new Outcome(c.path(), record.failed() ? Outcome.Kind.FAILED : Outcome.Kind.ANALYZED, detail,
                     folder, c.size(), record.worst());
         } catch (IOException e) {
@@ -200,36 +175,6 @@ public final class BatchRunner {
             return new Outcome(c.path(), Outcome.Kind.FAILED, "cannot write its report: " + e.getMessage(), null,
                     c.size(), null);
         }
-    }
-
-    private static StoredBundle analyzed(Candidate c, String sha, AnalysisReport report) {
-        List<StoredBundle.FindingLine> lines = new ArrayList<>();
-        Severity worst = null;
-        for (Finding f : report.findings()) {
-            lines.add(new StoredBundle.FindingLine(f.rule(), f.severity().label(), f.title().get("en"),
-                    f.title().get("ko"), f.count()));
-            worst = worst == null || f.severity().compareTo(worst) > 0 ? f.severity() : worst;
-        }
-        return new StoredBundle(sha, c.path().getFileName().toString(), c.path().toString(), c.size(), c.modified(),
-                StoredBundle.ANALYZED, null, Instant.now(), report.machine().get("host.name"),
-                worst == null ? null : worst.label(), lines, report.timeFrom(), report.timeTo());
-    }
-
-    private static StoredBundle failed(Candidate c, String sha, String reason) {
-        return new StoredBundle(sha, c.path().getFileName().toString(), c.path().toString(), c.size(), c.modified(),
-                StoredBundle.FAILED, reason, Instant.now(), null, null, List.of(), null, null);
-    }
-
-    /** The bundle's name, made safe for a folder name, and the start of its SHA-256: unique and readable. */
-    static String folderName(String name, String sha) {
-        String safe = name.replaceAll("[^A-Za-z0-9._-]", "_");
-        if (safe.startsWith(".")) {
-            safe = "_" + safe.substring(1);
-        }
-        if (safe.length() > 80) {
-            safe = safe.substring(0, 80);
-        }
-        return safe + "-" + sha.substring(0, 12).toLowerCase(Locale.ROOT);
     }
 
     /** 5 when some bundle of this run failed, else 4 when one analyzed in it has an error or worse, else 0. */

@@ -24,13 +24,6 @@ import java.util.stream.Stream;
  */
 final class BundleFinder {
 
-    /** Names that copy tools give a file until it is complete. */
-    private static final List<String> IN_PROGRESS_SUFFIXES = List.of(".partial", ".part", ".tmp", ".crdownload",
-            ".filepart", ".download", ".!qb");
-
-    /** Names of the archive types a bundle comes in. */
-    private static final List<String> ARCHIVE_NAMES = List.of(".zip", ".7z", ".tar", ".tgz", ".tar.gz", ".gz");
-
     /** How deep below a folder an agent log or event log makes it a bundle: in it, or in a folder of it (Temp/). */
     private static final int FOLDER_BUNDLE_DEPTH = 2;
 
@@ -83,15 +76,13 @@ final class BundleFinder {
                 if (name.startsWith(".")) {
                     return FileVisitResult.CONTINUE;
                 }
-                String lower = name.toLowerCase(Locale.ROOT);
-                for (String suffix : IN_PROGRESS_SUFFIXES) {
-                    if (lower.endsWith(suffix)) {
-                        left.add(new Left(file, "still being copied (" + suffix + " name): left for the next run"));
-                        return FileVisitResult.CONTINUE;
-                    }
+                var copying = BundleNames.inProgressSuffix(name);
+                if (copying.isPresent()) {
+                    left.add(new Left(file, "still being copied (" + copying.get() + " name): left for the next run"));
+                    return FileVisitResult.CONTINUE;
                 }
                 // named like an archive but not one: analyzed all the same, so that its failure is recorded, not ignored
-                if (BundleReader.isArchive(file) || ARCHIVE_NAMES.stream().anyMatch(lower::endsWith)) {
+                if (BundleReader.isArchive(file) || BundleNames.isArchiveName(name)) {
                     first.add(new Candidate(file, false, attrs.size(), attrs.lastModifiedTime().toInstant()));
                 }
                 return FileVisitResult.CONTINUE;

@@ -104,7 +104,7 @@ public final class ReportStore {
      * the same content (a forced run) is replaced.
      */
     synchronized Path commit(Path work, String name, StoredBundle record) throws IOException {
-        JSON.writeValue(work.resolve(RECORD).toFile(), record);
+        writeRecord(work, record);
         Path target = dir.resolve(name);
         Path old = bySha.get(record.sha256());
         if (old == null && Files.exists(target)) {
@@ -121,6 +121,11 @@ public final class ReportStore {
             deleteTree(retired);
         }
         return target;
+    }
+
+    /** Writes what became of a bundle into its report folder, as every store keeps it. */
+    public static void writeRecord(Path folder, StoredBundle record) throws IOException {
+        JSON.writeValue(folder.resolve(RECORD).toFile(), record);
     }
 
     static StoredBundle read(Path folder) throws IOException {

@@ -39,7 +39,8 @@ record BundleOutcome(Kind kind, String sha256, String bundle, String source, lon
     }
 
     /** One finding as the findings table keeps it. */
-    record FindingRow(String rule, String severity, String title, long count, Instant first, Instant last)
+    record FindingRow(String rule, String severity, String title, String titleKo, long count, Instant first,
+                      Instant last)
             implements Serializable {
     }
 
@@ -51,6 +52,7 @@ record BundleOutcome(Kind kind, String sha256, String bundle, String source, lon
             DataTypes.createStructField("rule", DataTypes.StringType, false),
             DataTypes.createStructField("severity", DataTypes.StringType, false),
             DataTypes.createStructField("title", DataTypes.StringType, true),
+            DataTypes.createStructField("title_ko", DataTypes.StringType, true),
             DataTypes.createStructField("count", DataTypes.LongType, false),
             DataTypes.createStructField("first", DataTypes.TimestampType, true),
             DataTypes.createStructField("last", DataTypes.TimestampType, true)});
@@ -77,7 +79,8 @@ record BundleOutcome(Kind kind, String sha256, String bundle, String source, lon
     Row toRow() {
         List<Row> rows = new ArrayList<>();
         for (FindingRow f : findings) {
-            rows.add(RowFactory.create(f.rule(), f.severity(), f.title(), f.count(), ts(f.first()), ts(f.last())));
+            rows.add(RowFactory.create(f.rule(), f.severity(), f.title(), f.titleKo(), f.count(), ts(f.first()),
+                    ts(f.last())));
         }
         return RowFactory.create(kind.name(), sha256, bundle, source, size, ts(modified), reason, attempts, host,
                 agentVersion, worst, report, ts(dataFrom), ts(dataTo), ts(analyzedAt),
@@ -87,8 +90,8 @@ record BundleOutcome(Kind kind, String sha256, String bundle, String source, lon
     static BundleOutcome fromRow(Row r) {
         List<FindingRow> findings = new ArrayList<>();
         for (Row f : r.<Row>getList(r.fieldIndex("findings"))) {
-            findings.add(new FindingRow(f.getString(0), f.getString(1), f.getString(2), f.getLong(3),
-                    instant(f.get(4)), instant(f.get(5))));
+            findings.add(new FindingRow(f.getString(0), f.getString(1), f.getString(2), f.getString(3),
+                    f.getLong(4), instant(f.get(5)), instant(f.get(6))));
         }
         return new BundleOutcome(Kind.valueOf(r.getString(0)), r.getString(1), r.getString(2), r.getString(3),
                 r.getLong(4), instant(r.get(5)), r.getString(6), r.getInt(7), r.getString(8), r.getString(9),

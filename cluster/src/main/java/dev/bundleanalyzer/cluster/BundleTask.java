@@ -104,7 +104,7 @@ final class BundleTask implements Function<SourceFile, Row> {
         if (analysis != null) {
             for (Finding f : analysis.findings()) {
                 findings.add(new BundleOutcome.FindingRow(f.rule(), f.severity().label(), f.title().get("en"),
-                        f.count(), f.first(), f.last()));
+                        f.title().get("ko"), f.count(), f.first(), f.last()));
             }
         }
         return new BundleOutcome(record.failed() ? BundleOutcome.Kind.FAILED : BundleOutcome.Kind.ANALYZED, sha,

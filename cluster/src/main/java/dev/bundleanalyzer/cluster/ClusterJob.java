@@ -22,9 +22,6 @@ import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.spark.api.java.JavaRDD;
-import org.apache.spark.api.java.JavaSparkContext;
-import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -134,21 +131,8 @@ public final class ClusterJob {
 
     private List<Line> analyze(Publisher publisher, String runId, List<SourceFile> todo, Set<String> knownShas,
                                HadoopReportStore reports) throws IOException {
-        JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-        Broadcast<Set<String>> known = jsc.broadcast(settings.force() ? Set.of() : Set.copyOf(knownShas));
-        String outcomesDir = Tables.location(publisher.staging(runId), "outcomes");
-        try {
-            jsc.setJobGroup("bundle-analyzer-" + runId, "analyze " + todo.size() + " bundle(s)", false);
-            JavaRDD<SourceFile> files = jsc.parallelize(todo, todo.size()); // a task per bundle
-            spark.createDataFrame(files.map(new BundleTask(settings, known,
-                    spark.sparkContext().hadoopConfiguration())), BundleOutcome.SCHEMA).write().parquet(outcomesDir);
-        } finally {
-            known.destroy();
-        }
-        List<BundleOutcome> outcomes = new ArrayList<>();
-        for (Row r : spark.read().schema(BundleOutcome.SCHEMA).parquet(outcomesDir).collectAsList()) {
-            outcomes.add(BundleOutcome.fromRow(r));
-        }
+        List<BundleOutcome> outcomes = new ArrayList<>(new AnalysisStage(spark, settings)
+                .run(todo, knownShas, publisher.staging(runId), runId));
         outcomes.sort(Comparator.comparing(BundleOutcome::source));
 
         List<Line> lines = new ArrayList<>();

@@ -57,6 +57,12 @@ final class HadoopReportStore {
             HadoopFiles.rename(fs, target, retired);
         }
         HadoopFiles.rename(fs, work, target);
+        Path nested = new Path(target, work.getName());
+        if (fs.exists(nested)) {
+            // another attempt of this task (speculation) put its folder in place in between, and a rename onto
+            // a folder moves into it: that attempt's folder is as good as this one
+            fs.delete(nested, true);
+        }
         if (retired != null) {
             fs.delete(retired, true);
         }

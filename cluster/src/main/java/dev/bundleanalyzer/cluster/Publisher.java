@@ -101,7 +101,7 @@ final class Publisher {
             }
             for (BundleOutcome.FindingRow f : o.findings()) {
                 findings.add(RowFactory.create(o.bundle(), o.sha256(), o.source(), o.host(), o.agentVersion(),
-                        f.rule(), f.severity(), f.title(), f.count(), BundleOutcome.ts(f.first()),
+                        f.rule(), f.severity(), f.title(), f.titleKo(), f.count(), BundleOutcome.ts(f.first()),
                         BundleOutcome.ts(f.last()), o.report(), BundleOutcome.ts(o.analyzedAt()), date));
             }
             if (o.kind() == BundleOutcome.Kind.FAILED || o.kind() == BundleOutcome.Kind.RETRY_LATER) {

@@ -48,6 +48,7 @@ public final class Tables {
             field("rule", DataTypes.StringType, false),
             field("severity", DataTypes.StringType, false),
             field("title", DataTypes.StringType, true),
+            field("title_ko", DataTypes.StringType, true),
             field("count", DataTypes.LongType, false),
             field("first_evidence", DataTypes.TimestampType, true),
             field("last_evidence", DataTypes.TimestampType, true),

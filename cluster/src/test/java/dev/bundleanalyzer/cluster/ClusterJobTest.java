@@ -253,6 +253,53 @@ class ClusterJobTest {
         assertTrue(gone.detail().contains("line 4") && gone.detail().contains("does not exist"), gone.detail());
     }
 
+    @Test
+    void taskThatFailsInEveryAttemptCostsOnlyItsBundle() throws IOException {
+        Path share = share(shared.resolve("poison-share"));
+        String out = "flaky://" + shared.resolve("poison-out").toUri().getPath();
+        // the task of the second bundle loses its executor in both of its attempts: Spark aborts that job
+        FlakyFileSystem.failClose("/part-00001-", 2);
+        ClusterJob.Summary run = job(out, false).run(share.toString());
+        assertEquals(2, FlakyFileSystem.FAILED.get());
+        assertEquals(1, run.count("retry-later"), run.toString());
+        ClusterJob.Line lost = run.files().stream().filter(l -> l.status().equals("retry-later")).findFirst()
+                .orElseThrow();
+        assertTrue(lost.detail().contains("its task failed 2 time(s)") && lost.detail().contains("injected"),
+                lost.detail());
+        assertEquals(run.count("analyzed") + run.count("failed"), Tables.read(spark, out, Tables.BUNDLES).count());
+        assertEquals(4, run.count("analyzed") + run.count("failed") + run.count("duplicate"), "the others: " + run);
+        Row failure = Tables.read(spark, out, Tables.FAILURES).filter("attempts = 2").first();
+        assertEquals(lost.source(), failure.getAs("source"));
+
+        ClusterJob.Summary next = job(out, false).run(share.toString());
+        assertEquals(1, next.count("analyzed") + next.count("failed") + next.count("duplicate"),
+                "the lost bundle is tried again, and only it: " + next);
+    }
+
+    @Test
+    void secondRunOnTheSameOutputIsRefusedWhileOneRuns() throws IOException {
+        String out = shared.resolve("locked-out").toUri().toString();
+        Path lock = Files.createDirectories(Path.of(java.net.URI.create(out))).resolve("_RUNNING");
+        Files.writeString(lock, "run x");
+        IOException e = org.junit.jupiter.api.Assertions.assertThrows(IOException.class,
+                () -> job(out, false).run(input.toString()));
+        assertTrue(e.getMessage().contains("another run is writing to") && e.getMessage().contains("_RUNNING"),
+                e.getMessage());
+        assertTrue(Files.exists(lock), "the other run's lock is left alone");
+    }
+
+    @Test
+    void outputInsideTheInputIsNotReadAsInput() throws IOException {
+        Path share = Files.createDirectories(shared.resolve("nested-share"));
+        Files.copy(SAMPLES.resolve("contoso-fs01-bundle.zip"), share.resolve("fs01.zip"));
+        String out = share.resolve("analysis").toUri().toString();
+        job(out, false).run(share.toString());
+        // the second run sees the report folders and tables under the share, and must leave them out
+        ClusterJob.Summary again = job(out, false).run(share.toString());
+        assertEquals(List.of("fs01.zip"), again.files().stream().map(l -> l.source()
+                .substring(l.source().lastIndexOf('/') + 1)).toList(), again.toString());
+    }
+
     // --- the share and helpers
 
     /** Two days of a share: the samples, a corrupt archive, a quiet bundle, a copy and a file that is no bundle. */

@@ -90,23 +90,18 @@ final class Publisher {
         List<Row> failures = new ArrayList<>();
         List<String> sources = new ArrayList<>();
         for (BundleOutcome o : outcomes) {
-            LocalDate date = LocalDate.ofInstant(o.analyzedAt(), ZoneOffset.UTC);
             if (o.kind() != BundleOutcome.Kind.RETRY_LATER) {
                 sources.add(o.source());
-                bundles.add(RowFactory.create(o.sha256(), o.bundle(), o.source(), o.size(),
-                        BundleOutcome.ts(o.modified()), o.kind() == BundleOutcome.Kind.FAILED ? "failed" : "analyzed",
-                        o.reason(), o.host(), o.agentVersion(), o.worst(), o.findings().size(), o.report(),
-                        BundleOutcome.ts(o.dataFrom()), BundleOutcome.ts(o.dataTo()),
-                        BundleOutcome.ts(o.analyzedAt()), date));
+                bundles.add(bundleRow(o));
             }
             for (BundleOutcome.FindingRow f : o.findings()) {
                 findings.add(RowFactory.create(o.bundle(), o.sha256(), o.source(), o.host(), o.agentVersion(),
                         f.rule(), f.severity(), f.title(), f.titleKo(), f.count(), BundleOutcome.ts(f.first()),
-                        BundleOutcome.ts(f.last()), o.report(), BundleOutcome.ts(o.analyzedAt()), date));
+                        BundleOutcome.ts(f.last()), o.report(), BundleOutcome.ts(o.analyzedAt()), date(o)));
             }
             if (o.kind() == BundleOutcome.Kind.FAILED || o.kind() == BundleOutcome.Kind.RETRY_LATER) {
                 failures.add(RowFactory.create(o.bundle(), o.sha256(), o.source(), o.size(), o.reason(),
-                        o.attempts(), BundleOutcome.ts(o.analyzedAt()), date));
+                        o.attempts(), BundleOutcome.ts(o.analyzedAt()), date(o)));
             }
         }
         Map<String, List<Row>> added = Map.of(Tables.BUNDLES, bundles, Tables.FINDINGS, findings,
@@ -131,6 +126,19 @@ final class Publisher {
             fs.mkdirs(new Path(Tables.location(output, table))); // an empty table is an empty folder, not none
         }
         fs.delete(new Path(staging), true);
+    }
+
+    /** The bundles table's row of an analyzed or failed bundle. */
+    static Row bundleRow(BundleOutcome o) {
+        return RowFactory.create(o.sha256(), o.bundle(), o.source(), o.size(), BundleOutcome.ts(o.modified()),
+                o.kind() == BundleOutcome.Kind.FAILED ? "failed" : "analyzed", o.reason(), o.host(), o.agentVersion(),
+                o.worst(), o.findings().size(), o.report(), BundleOutcome.ts(o.dataFrom()),
+                BundleOutcome.ts(o.dataTo()), BundleOutcome.ts(o.analyzedAt()), date(o));
+    }
+
+    /** The partition of an outcome's rows: the day its analysis ended, in UTC. */
+    private static LocalDate date(BundleOutcome o) {
+        return LocalDate.ofInstant(o.analyzedAt(), ZoneOffset.UTC);
     }
 
     /**

@@ -68,7 +68,7 @@ public final class ClusterJob {
         FileSystem fs = lock.getFileSystem(conf);
         fs.mkdirs(lock.getParent());
         try (OutputStream out = fs.create(lock, false)) {
-            out.write(("run " + runId + " on " + host() + " since " + started + "\n").getBytes());
+            out.write(("run " + runId + " on " + host() + " since " + started + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
         } catch (FileAlreadyExistsException e) {
             throw new IOException("another run is writing to " + settings.output() + " (" + lock + " exists); if no"
                     + " run is, a run was killed: delete that file and start again", e);

@@ -19,7 +19,7 @@ import picocli.CommandLine.Parameters;
  * the bundles, findings and failures tables at an output location; {@code sql} answers Spark SQL over those
  * tables. Run by {@code spark-submit} on a cluster, or locally with {@code --master local[*]}.
  */
-@Command(name = "bundle-analyzer-cluster", mixinStandardHelpOptions = true,
+@Command(name = "bundle-analyzer-cluster", mixinStandardHelpOptions = true, versionProvider = ClusterMain.Version.class,
         subcommands = {ClusterMain.Analyze.class, ClusterMain.Sql.class},
         description = "Analyze support bundles as Apache Spark tasks, and ask questions across all of them.")
 public final class ClusterMain {
@@ -30,6 +30,15 @@ public final class ClusterMain {
 
     public static void main(String[] args) {
         System.exit(new CommandLine(new ClusterMain()).execute(args));
+    }
+
+    /** The analyzer's version: the cluster runs the same analysis. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"bundle-analyzer-cluster " + dev.bundleanalyzer.analysis.BundleAnalyzer.version()
+                    + " (Spark " + org.apache.spark.package$.MODULE$.SPARK_VERSION() + ")"};
+        }
     }
 
     /** Options every subcommand has. */

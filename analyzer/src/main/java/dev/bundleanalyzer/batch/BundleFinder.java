@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.stream.Stream;
 
@@ -23,9 +22,6 @@ import java.util.stream.Stream;
  * one bundle; nothing inside it is a bundle of its own. Bundles still being copied are left for a later run.
  */
 final class BundleFinder {
-
-    /** How deep below a folder an agent log or event log makes it a bundle: in it, or in a folder of it (Temp/). */
-    private static final int FOLDER_BUNDLE_DEPTH = 2;
 
     /** What was found: bundles to look at, and what was left alone with why. */
     record Found(List<Candidate> bundles, List<Left> left) {
@@ -150,11 +146,8 @@ final class BundleFinder {
 
     /** An agent trace log or an event log near the top: what a collected MARS bundle always has. */
     static boolean looksLikeBundle(Path dir) throws IOException {
-        try (Stream<Path> walk = Files.walk(dir, FOLDER_BUNDLE_DEPTH)) {
-            return walk.anyMatch(p -> {
-                String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
-                return (name.endsWith(".errlog") || name.endsWith(".evtx")) && Files.isRegularFile(p);
-            });
+        try (Stream<Path> walk = Files.walk(dir, BundleNames.FOLDER_BUNDLE_DEPTH)) {
+            return walk.anyMatch(p -> BundleNames.isBundleLog(p.getFileName().toString()) && Files.isRegularFile(p));
         }
     }
 }

@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,10 +21,11 @@ import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 
 /**
- * The bundle archives at an input location: a folder (searched recursively), one archive, or a list file that
- * names archives and folders, one URI a line (relative ones against the list's folder; {@code #} starts a
- * comment). Names tell what a file is, so that the driver reads no bundle: archives by their type's name, files
- * still being copied by the name copy tools give them. Every other file is listed as left alone, with why.
+ * The bundles at an input location: a folder (searched recursively), one archive, or a list file that names
+ * archives and folders, one URI a line (relative ones against the list's folder; {@code #} starts a comment).
+ * Names tell what a file is, so that the driver reads no bundle: archives by their type's name, files still being
+ * copied by the name copy tools give them, extracted bundles by the logs in them. Every other file is listed as
+ * left alone, with why.
  */
 final class BundleListing {
 
@@ -57,7 +59,7 @@ final class BundleListing {
         Map<String, SourceFile> bundles = new LinkedHashMap<>();
         List<Left> left = new ArrayList<>();
         if (status.isDirectory()) {
-            walk(fs, fs.makeQualified(status.getPath()), bundles, left);
+            walk(fs, fs.makeQualified(status.getPath()), false, bundles, left);
         } else if (BundleNames.isArchiveName(status.getPath().getName())) {
             take(status, bundles, left);
         } else {
@@ -88,7 +90,7 @@ final class BundleListing {
                     FileSystem entryFs = named.getFileSystem(conf);
                     FileStatus status = entryFs.getFileStatus(named);
                     if (status.isDirectory()) {
-                        walk(entryFs, entryFs.makeQualified(status.getPath()), bundles, left);
+                        walk(entryFs, entryFs.makeQualified(status.getPath()), true, bundles, left);
                     } else {
                         take(status, bundles, left);
                     }
@@ -103,16 +105,69 @@ final class BundleListing {
         }
     }
 
-    private void walk(FileSystem fs, Path dir, Map<String, SourceFile> bundles, List<Left> left) throws IOException {
-        RemoteIterator<LocatedFileStatus> files = fs.listFiles(dir, true);
-        while (files.hasNext()) {
-            LocatedFileStatus file = files.next();
-            String uri = file.getPath().toString();
-            if (uri.startsWith(exclude + "/") || !HadoopFiles.isDataFile(dir, file.getPath())) {
-                continue; // the output, and what Hadoop's tools hide (_SUCCESS, .crc, _temporary)
+    /**
+     * Every bundle under {@code dir}: archives, and folders that hold an extracted bundle (an agent trace log or
+     * an event log within {@link BundleNames#FOLDER_BUNDLE_DEPTH} levels; the outermost such folder is the bundle,
+     * and nothing inside it is a bundle of its own), as {@code batch} finds them. {@code dir} itself is such a
+     * folder only when a list file names it.
+     */
+    private void walk(FileSystem fs, Path dir, boolean dirMayBeBundle, Map<String, SourceFile> bundles,
+                      List<Left> left) throws IOException {
+        List<LocatedFileStatus> files = new ArrayList<>();
+        RemoteIterator<LocatedFileStatus> listing = fs.listFiles(dir, true);
+        while (listing.hasNext()) {
+            LocatedFileStatus file = listing.next();
+            if (!file.getPath().toString().startsWith(exclude + "/") && HadoopFiles.isDataFile(dir, file.getPath())) {
+                files.add(file); // not the output, nor what Hadoop's tools hide (_SUCCESS, .crc, _temporary)
             }
-            take(file, bundles, left);
         }
+        List<Path> folders = bundleFolders(dir, dirMayBeBundle, files);
+        Map<Path, long[]> sizeAndTime = new HashMap<>();
+        for (LocatedFileStatus file : files) {
+            Path folder = folders.stream().filter(f -> isUnder(file.getPath(), f)).findFirst().orElse(null);
+            if (folder == null) {
+                take(file, bundles, left);
+            } else {
+                long[] st = sizeAndTime.computeIfAbsent(folder, f -> new long[2]);
+                st[0] += file.getLen();
+                st[1] = Math.max(st[1], file.getModificationTime());
+            }
+        }
+        for (Path folder : folders) {
+            long[] st = sizeAndTime.get(folder);
+            bundles.putIfAbsent(folder.toString(), new SourceFile(folder.toString(), st[0], st[1], true));
+        }
+    }
+
+    private static List<Path> bundleFolders(Path dir, boolean dirMayBeBundle, List<LocatedFileStatus> files) {
+        List<Path> candidates = new ArrayList<>();
+        for (LocatedFileStatus file : files) {
+            if (!BundleNames.isBundleLog(file.getPath().getName())) {
+                continue;
+            }
+            Path folder = file.getPath().getParent();
+            for (int depth = 1; depth <= BundleNames.FOLDER_BUNDLE_DEPTH && folder != null; depth++) {
+                if (folder.equals(dir) ? dirMayBeBundle : isUnder(folder, dir)) {
+                    candidates.add(folder);
+                }
+                if (folder.equals(dir)) {
+                    break;
+                }
+                folder = folder.getParent();
+            }
+        }
+        candidates.sort(Comparator.comparingInt(f -> f.toString().length()));
+        List<Path> outermost = new ArrayList<>();
+        for (Path c : candidates) {
+            if (outermost.stream().noneMatch(o -> o.equals(c) || isUnder(c, o))) {
+                outermost.add(c);
+            }
+        }
+        return outermost;
+    }
+
+    private static boolean isUnder(Path path, Path folder) {
+        return path.toString().startsWith(folder.toString() + "/");
     }
 
     private static void take(FileStatus file, Map<String, SourceFile> bundles, List<Left> left) {
@@ -122,7 +177,7 @@ final class BundleListing {
         if (copying.isPresent()) {
             left.add(new Left(uri, "still being copied (" + copying.get() + " name): left for the next run"));
         } else if (BundleNames.isArchiveName(name)) {
-            bundles.putIfAbsent(uri, new SourceFile(uri, file.getLen(), file.getModificationTime()));
+            bundles.putIfAbsent(uri, new SourceFile(uri, file.getLen(), file.getModificationTime(), false));
         } else {
             left.add(new Left(uri, "not named like a bundle archive (.zip, .7z, .tar, .tgz, .tar.gz, .gz)"));
         }

@@ -55,7 +55,8 @@ final class BundleTask implements Function<SourceFile, Row> {
             Path local = tmp.resolve("bundle-" + safe(source.name()));
             String sha;
             try {
-                sha = HadoopFiles.copyToLocal(hadoop.get(), source.uri(), local);
+                sha = source.folder() ? HadoopFiles.copyFolderToLocal(hadoop.get(), source.uri(), local)
+                        : HadoopFiles.copyToLocal(hadoop.get(), source.uri(), local);
             } catch (IOException e) {
                 return retryOrGiveUp(source, null, attempt, "cannot be read: " + e.getMessage(), e);
             }
@@ -69,7 +70,7 @@ final class BundleTask implements Function<SourceFile, Row> {
             ReportMaker.Made made = maker.make(local, new ReportMaker.Source(source.name(), source.uri(),
                     source.size(), Instant.ofEpochMilli(source.modified())), sha, work, threads);
             made = namedBySource(made, local, source);
-            Files.deleteIfExists(local); // disk for the upload of an index as big as the bundle
+            ReportStore.deleteTree(local); // disk for the upload of an index as big as the bundle
             String report;
             try {
                 report = new HadoopReportStore(hadoop.get(), settings.output())

@@ -43,6 +43,16 @@ final class HadoopFiles {
         return HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * Copies a folder to the local disk and returns its identity as {@code batch} computes it for an extracted
+     * bundle (its files' relative paths and contents, in sorted order).
+     */
+    static String copyFolderToLocal(Configuration conf, String uri, java.nio.file.Path local) throws IOException {
+        Path path = new Path(uri);
+        path.getFileSystem(conf).copyToLocalFile(false, path, new Path(local.toUri()), true);
+        return dev.bundleanalyzer.analysis.BundleFingerprint.of(local).sha256();
+    }
+
     /** True when the folder holds a data file (not one whose name starts with {@code _} or {@code .}). */
     static boolean hasDataFiles(Configuration conf, String dir) {
         try {

@@ -3,13 +3,15 @@ package dev.bundleanalyzer.cluster;
 import java.io.Serializable;
 
 /**
- * A bundle archive found at the input location, as the driver lists it and a task receives it.
+ * A bundle found at the input location, as the driver lists it and a task receives it: an archive, or a folder
+ * that holds an extracted bundle.
  *
  * @param uri      its full Hadoop file system URI
- * @param size     bytes
- * @param modified modification time, epoch milliseconds
+ * @param size     bytes (of a folder: of all its files)
+ * @param modified modification time, epoch milliseconds (of a folder: its newest file's)
+ * @param folder   whether it is a folder
  */
-public record SourceFile(String uri, long size, long modified) implements Serializable {
+public record SourceFile(String uri, long size, long modified, boolean folder) implements Serializable {
 
     /** The file name: the last part of the URI. */
     public String name() {

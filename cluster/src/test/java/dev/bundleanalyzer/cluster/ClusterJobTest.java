@@ -300,6 +300,33 @@ class ClusterJobTest {
                 .substring(l.source().lastIndexOf('/') + 1)).toList(), again.toString());
     }
 
+    @Test
+    void extractedBundleFolderIsOneBundleAsBatchSeesIt() throws IOException {
+        Path share = Files.createDirectories(shared.resolve("extracted-share"));
+        Path fs02 = Files.createDirectories(share.resolve("cases/FS02-extracted"));
+        unzip(SAMPLES.resolve("contoso-fs01-bundle.zip"), fs02);
+        Files.copy(SAMPLES.resolve("damaged-bundle.zip"), fs02.resolve("more-logs.zip")); // part of FS02, not a bundle
+        String out = shared.resolve("extracted-out").toUri().toString();
+        ClusterJob.Summary run = job(out, false).run(share.toString());
+        assertEquals(1, run.files().size(), run.toString());
+        ClusterJob.Line line = run.files().get(0);
+        assertEquals("analyzed", line.status(), line.toString());
+        assertTrue(line.source().endsWith("/cases/FS02-extracted"), line.source());
+        Row bundle = Tables.read(spark, out, Tables.BUNDLES).first();
+        assertEquals(dev.bundleanalyzer.analysis.BundleFingerprint.of(fs02).sha256(), bundle.getAs("sha256"),
+                "the same identity as batch gives the folder");
+        assertEquals("FS01", bundle.getAs("host"));
+        assertTrue(((String) bundle.getAs("report")).contains("/reports/FS02-extracted-"), bundle.toString());
+
+        // a list file may name the extracted bundle itself
+        Path list = shared.resolve("extracted-list.txt");
+        Files.writeString(list, fs02.toUri() + "\n");
+        ClusterJob.Summary listed = job(shared.resolve("extracted-list-out").toUri().toString(), false)
+                .run(list.toString());
+        assertEquals(1, listed.count("analyzed"), listed.toString());
+        assertEquals(0, job(out, false).run(share.toString()).count("analyzed"), "known the next time");
+    }
+
     // --- the share and helpers
 
     /** Two days of a share: the samples, a corrupt archive, a quiet bundle, a copy and a file that is no bundle. */
@@ -320,6 +347,20 @@ class ClusterJobTest {
             zip.closeEntry();
         }
         return root;
+    }
+
+    private static void unzip(Path zip, Path into) throws IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                Path target = into.resolve(e.getName()).normalize();
+                if (e.isDirectory()) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.createDirectories(target.getParent());
+                    Files.copy(in, target);
+                }
+            }
+        }
     }
 
     private static ClusterJob job(String out, boolean force) {

@@ -18,35 +18,38 @@ import java.util.List;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.TaskContext;
-import org.apache.spark.api.java.function.Function;
+import org.apache.spark.api.java.function.VoidFunction;
 import org.apache.spark.broadcast.Broadcast;
-import org.apache.spark.sql.Row;
 
 /**
  * One bundle in one Spark task: read from the input location to the task's local disk (its SHA-256 computed on
  * the way), analyzed with the same rules and report as {@code analyze}, its report folder committed to the output
- * location, and its outcome returned as a row. A bundle that cannot be analyzed is an outcome, never an
+ * location, and its outcome written to the run's staging folder. A bundle that cannot be analyzed is an outcome, never an
  * exception. A file system that fails (reading the bundle, writing the report) makes the attempt fail so that
  * Spark runs it again; the last attempt records the failure instead, so that the job itself never fails for it.
  */
-final class BundleTask implements Function<SourceFile, Row> {
+final class BundleTask implements VoidFunction<SourceFile> {
 
     private final JobSettings settings;
     private final Broadcast<Set<String>> known;
     private final SerializableConfiguration hadoop;
+    private final OutcomeFiles outcomes;
 
-    BundleTask(JobSettings settings, Broadcast<Set<String>> known, Configuration hadoop) {
+    BundleTask(JobSettings settings, Broadcast<Set<String>> known, Configuration hadoop, OutcomeFiles outcomes) {
         this.settings = settings;
         this.known = known;
         this.hadoop = new SerializableConfiguration(hadoop);
+        this.outcomes = outcomes;
     }
 
     @Override
-    public Row call(SourceFile source) throws IOException {
+    public void call(SourceFile source) throws IOException {
         TaskContext task = TaskContext.get();
         int attempt = task == null ? 1 : task.attemptNumber() + 1;
         int threads = task == null ? 1 : Math.max(1, task.cpus());
-        return analyze(source, attempt, threads).toRow();
+        // a file system that fails here fails the attempt: Spark runs it again, and the driver sees a task that
+        // fails in every attempt
+        outcomes.write(hadoop.get(), analyze(source, attempt, threads));
     }
 
     BundleOutcome analyze(SourceFile source, int attempt, int threads) throws IOException {

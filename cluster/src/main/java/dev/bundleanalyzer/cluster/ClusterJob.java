@@ -91,7 +91,9 @@ public final class ClusterJob {
         Set<String> knownShas = new HashSet<>();
         for (Row r : Tables.read(spark, settings.output(), Tables.BUNDLES)
                 .select("sha256", "source", "size", "modified", "status", "analyzed_at").collectAsList()) {
-            knownShas.add(r.getString(0));
+            if (r.getString(0) != null) { // null for a bundle whose task never completed
+                knownShas.add(r.getString(0));
+            }
             java.sql.Timestamp modified = r.getTimestamp(3);
             knownFiles.put(SourceFile.key(r.getString(1), r.getLong(2), modified == null ? 0 : modified.getTime()),
                     r);
@@ -148,7 +150,7 @@ public final class ClusterJob {
                     lines.add(new Line(o.source(), "retry-later", o.reason(), null));
                 }
                 default -> {
-                    BundleOutcome first = bySha.putIfAbsent(o.sha256(), o);
+                    BundleOutcome first = bySha.putIfAbsent(o.sha256() != null ? o.sha256() : o.source(), o);
                     if (first != null) {
                         // the same content twice in one run: one row, one report folder
                         if (o.report() != null && !o.report().equals(first.report())) {

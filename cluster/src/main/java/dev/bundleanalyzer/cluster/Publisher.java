@@ -147,14 +147,20 @@ final class Publisher {
      */
     private List<Step> replace(String table, String staging, Set<String> replaced, List<String> sources)
             throws IOException {
-        if (replaced.isEmpty() && (!table.equals(Tables.FAILURES) || sources.isEmpty())) {
+        if (replaced.isEmpty() && (table.equals(Tables.FINDINGS) || sources.isEmpty())) {
             return List.of();
         }
         Dataset<Row> current = Tables.read(spark, output, table);
         Column stale = functions.col("sha256").isin(replaced.toArray());
+        Column sameFile = functions.col("source").isin(sources.toArray());
         if (table.equals(Tables.FAILURES)) {
-            stale = stale.or(functions.col("source").isin(sources.toArray()));
+            stale = stale.or(sameFile);
+        } else if (table.equals(Tables.BUNDLES)) {
+            // a bundle whose task never completed has no SHA-256: its file analyzed now replaces it
+            stale = stale.or(functions.col("sha256").isNull().and(sameFile));
         }
+        // SQL's three values: a row that is not stale must say false, not null, or NOT would drop it too
+        stale = functions.coalesce(stale, functions.lit(false));
         List<Object> dates = current.filter(stale).select(Tables.PARTITION).distinct().collectAsList().stream()
                 .map(r -> r.get(0)).toList();
         if (dates.isEmpty()) {

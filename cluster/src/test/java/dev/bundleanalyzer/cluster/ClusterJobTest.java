@@ -257,23 +257,28 @@ class ClusterJobTest {
     void taskThatFailsInEveryAttemptCostsOnlyItsBundle() throws IOException {
         Path share = share(shared.resolve("poison-share"));
         String out = "flaky://" + shared.resolve("poison-out").toUri().getPath();
-        // the task of the second bundle loses its executor in both of its attempts: Spark aborts that job
-        FlakyFileSystem.failClose("/part-00001-", 2);
+        String poison = "file:" + share.resolve("2026-12-01/damaged-bundle.zip").toAbsolutePath();
+        // the task of one bundle loses its executor in both of its attempts, as a bundle that exhausts the
+        // executor's memory does: Spark aborts that job
+        FlakyFileSystem.failClose(OutcomeFiles.name(poison), 2);
         ClusterJob.Summary run = job(out, false).run(share.toString());
         assertEquals(2, FlakyFileSystem.FAILED.get());
-        assertEquals(1, run.count("retry-later"), run.toString());
-        ClusterJob.Line lost = run.files().stream().filter(l -> l.status().equals("retry-later")).findFirst()
-                .orElseThrow();
+        ClusterJob.Line lost = line(run, "damaged-bundle.zip");
+        assertEquals("failed", lost.status(), run.toString());
         assertTrue(lost.detail().contains("its task failed 2 time(s)") && lost.detail().contains("injected"),
                 lost.detail());
-        assertEquals(run.count("analyzed") + run.count("failed"), Tables.read(spark, out, Tables.BUNDLES).count());
-        assertEquals(4, run.count("analyzed") + run.count("failed") + run.count("duplicate"), "the others: " + run);
+        assertEquals(Map.of("analyzed", 2L, "failed", 2L, "retry-later", 0L, "unchanged", 0L, "duplicate", 1L,
+                "left", 1L), run.counts(), "the others are analyzed: " + run);
         Row failure = Tables.read(spark, out, Tables.FAILURES).filter("attempts = 2").first();
-        assertEquals(lost.source(), failure.getAs("source"));
+        assertEquals(poison, failure.getAs("source"));
+        assertEquals(4, Tables.read(spark, out, Tables.BUNDLES).count());
 
         ClusterJob.Summary next = job(out, false).run(share.toString());
-        assertEquals(1, next.count("analyzed") + next.count("failed") + next.count("duplicate"),
-                "the lost bundle is tried again, and only it: " + next);
+        assertEquals("unchanged", line(next, "damaged-bundle.zip").status(), "failed is failed, as in batch");
+        ClusterJob.Summary forced = job(out, true).run(share.toString());
+        assertEquals("analyzed", line(forced, "damaged-bundle.zip").status(), forced.toString());
+        assertEquals(4, Tables.read(spark, out, Tables.BUNDLES).count(), "its row replaced, not added");
+        assertEquals(0, Tables.read(spark, out, Tables.FAILURES).filter("attempts = 2").count());
     }
 
     @Test

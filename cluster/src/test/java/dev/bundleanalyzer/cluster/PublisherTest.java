@@ -84,6 +84,38 @@ class PublisherTest {
         assertFalse(Files.exists(staging));
     }
 
+    @Test
+    void rowsAnalyzedAgainAreReplacedAndNoOtherRowOfTheirDayIsLost() throws IOException {
+        String out = tmp.toUri().toString();
+        Publisher publisher = new Publisher(spark, out);
+        BundleOutcome unreadable = new BundleOutcome(BundleOutcome.Kind.RETRY_LATER, null, "lost.zip",
+                "file:/share/lost.zip", 10, null, "cannot be read", 2, null, null, null, null, null, null,
+                Instant.now(), List.of());
+        BundleOutcome neverDone = new BundleOutcome(BundleOutcome.Kind.FAILED, null, "poison.zip",
+                "file:/share/poison.zip", 10, null, "its task failed 4 time(s)", 4, null, null, null, null, null,
+                null, Instant.now(), List.of());
+        publisher.publish("run-1", List.of(outcome("a.zip", "aa"), unreadable, neverDone), Set.of());
+        assertEquals(3, Tables.read(spark, out, Tables.BUNDLES).count() + Tables.read(spark, out, Tables.FAILURES)
+                .filter("sha256 IS NULL AND bundle = 'lost.zip'").count());
+
+        // a.zip analyzed again (forced): its rows are replaced, in the same day's partition as the others
+        publisher.publish("run-2", List.of(outcome("a.zip", "aa")), Set.of("aa".repeat(32)));
+        assertEquals(List.of("a.zip", "poison.zip"), Tables.read(spark, out, Tables.BUNDLES).select("bundle")
+                .orderBy("bundle").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        assertEquals(List.of("lost.zip", "poison.zip"), Tables.read(spark, out, Tables.FAILURES).select("bundle")
+                .orderBy("bundle").as(org.apache.spark.sql.Encoders.STRING()).collectAsList(),
+                "failures without a SHA-256 stay when their day is written anew");
+
+        // poison.zip analyzed at last: its row without a SHA-256 and its failure go
+        BundleOutcome poison = outcome("poison.zip", "pp");
+        publisher.publish("run-3", List.of(poison), Set.of());
+        assertEquals(List.of("a.zip", "poison.zip"), Tables.read(spark, out, Tables.BUNDLES).select("bundle")
+                .orderBy("bundle").as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+        assertEquals(0, Tables.read(spark, out, Tables.BUNDLES).filter("sha256 IS NULL").count());
+        assertEquals(List.of("lost.zip"), Tables.read(spark, out, Tables.FAILURES).select("bundle")
+                .as(org.apache.spark.sql.Encoders.STRING()).collectAsList());
+    }
+
     private static BundleOutcome outcome(String name, String sha) {
         return new BundleOutcome(BundleOutcome.Kind.ANALYZED, sha.repeat(32), name, "file:/share/" + name, 10,
                 Instant.parse("2026-12-01T10:00:00Z"), null, 1, "FS01", "2.0.9245.0", null, "file:/out/reports/x",

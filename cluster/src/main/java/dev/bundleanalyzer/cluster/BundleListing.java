@@ -9,10 +9,12 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
@@ -122,9 +124,16 @@ final class BundleListing {
             }
         }
         List<Path> folders = bundleFolders(dir, dirMayBeBundle, files);
+        Set<Path> isFolder = new HashSet<>(folders);
         Map<Path, long[]> sizeAndTime = new HashMap<>();
         for (LocatedFileStatus file : files) {
-            Path folder = folders.stream().filter(f -> isUnder(file.getPath(), f)).findFirst().orElse(null);
+            Path folder = null;
+            for (Path p = file.getPath().getParent(); p != null && folder == null; p = p.getParent()) {
+                folder = isFolder.contains(p) ? p : null;
+                if (p.equals(dir)) {
+                    break;
+                }
+            }
             if (folder == null) {
                 take(file, bundles, left);
             } else {

@@ -54,7 +54,8 @@ public final class ClusterMain {
                     .config("spark.sql.session.timeZone", "UTC")
                     // readable by other engines too (Trino, DuckDB, pandas), which do not all read INT96
                     .config("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS")
-                    .config("spark.ui.showConsoleProgress", "false");
+                    // Spark's progress bar (tasks done of the bundles) on a terminal, not in a job's log
+                    .config("spark.ui.showConsoleProgress", String.valueOf(System.console() != null));
             if (master != null) {
                 builder.master(master);
             } else if (!conf.contains("spark.master")) {
